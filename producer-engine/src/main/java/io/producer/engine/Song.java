@@ -1,0 +1,24 @@
+package io.producer.engine;
+
+import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.audio.Stems;
+import io.producer.engine.score.Score;
+import io.producer.engine.score.WordTiming;
+
+import java.util.List;
+
+/**
+ * What the engine delivers: the score, the stems, the final mix (mastered unless the profile is
+ * Raw), the word-level lyric timeline (empty for instrumentals) and how long each stage took.
+ */
+public record Song(Score score, Stems stems, AudioBuffer mix, List<WordTiming> timeline, List<StageTime> stageTimes) {
+    public Song {
+        timeline = List.copyOf(timeline);
+        stageTimes = List.copyOf(stageTimes);
+    }
+
+    /** Wall-clock seconds one pipeline stage took, for the benchmark. */
+    public record StageTime(String stage, double seconds) {}
+
+    public double durationSeconds() { return mix.durationSeconds(); }
+}
