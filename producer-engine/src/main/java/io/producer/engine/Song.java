@@ -8,10 +8,13 @@ import io.producer.engine.score.WordTiming;
 import java.util.List;
 
 /**
- * What the engine delivers: the score, the stems, the final mix (mastered unless the profile is
- * Raw), the word-level lyric timeline (empty for instrumentals) and how long each stage took.
+ * What the engine delivers: the score; the stems as they sit in the mix (each through its own
+ * chain, summing to the mix before the master bus); the dry vocal as the singer sang it (silent
+ * for instrumentals); the final mix (mastered unless the profile is Raw); the word-level lyric
+ * timeline (empty for instrumentals); and how long each stage took.
  */
-public record Song(Score score, Stems stems, AudioBuffer mix, List<WordTiming> timeline, List<StageTime> stageTimes) {
+public record Song(Score score, Stems stems, AudioBuffer dryVocals, AudioBuffer mix, List<WordTiming> timeline,
+                   List<StageTime> stageTimes) {
     public Song {
         timeline = List.copyOf(timeline);
         stageTimes = List.copyOf(stageTimes);
