@@ -115,7 +115,8 @@ public final class FormPlanner {
         double unit = noteUnit(style);
         double beats = maxSyl * unit * 1.25 + 1.0;
         int bars = (int) Math.ceil(beats / bpb);
-        if (bars <= 1) return bpb >= 4 && style.bpm() < 150 ? 2 : 2;
+        boolean rap = style.voice() != null && style.voice().type() == Voice.Type.RAP;
+        if (bars <= 1) return rap ? 1 : 2;
         if (bars == 3) return 4;
         if (bars > 4) return (int) Math.ceil(bars / 2.0) * 2;
         return bars;

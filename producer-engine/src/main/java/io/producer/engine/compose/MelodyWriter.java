@@ -69,6 +69,7 @@ public final class MelodyWriter {
             }
             double d = u;
             if (i == n - 1) d = Math.max(u, Math.min(span - pos, rap ? 1.0 : 3.0));
+            else if (rap) d = stressed && slack >= u - 1e-9 && rnd.nextDouble() < 0.25 ? 2 * u : u;
             else if (stressed && slack >= u - 1e-9 && rnd.nextDouble() < 0.3 + slackRatio) d = 2 * u;
             else if (wordEnd.get(i) && slack >= u - 1e-9 && rnd.nextDouble() < 0.15 + slackRatio * 0.7) d = 2 * u;
             if (!rap && d == 2 * u && slack >= 2 * u && slackRatio > 0.55 && stressed && rnd.nextDouble() < 0.4) d = 3 * u;
