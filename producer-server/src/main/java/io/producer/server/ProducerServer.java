@@ -27,6 +27,10 @@ import io.producer.server.store.ClipStore;
 import io.producer.server.store.Database;
 import io.producer.server.task.TaskQueue;
 import io.producer.server.task.TaskStore;
+import io.producer.server.net.UrlPolicy;
+import io.producer.server.webhook.WebhookDeliverer;
+import io.producer.server.webhook.WebhookOutbox;
+import io.producer.server.webhook.WebhookRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,7 @@ public final class ProducerServer implements AutoCloseable {
     private ClipView view;
     private ProducerApi api;
     private ApiKeys.Created bootstrapKey;
+    private WebhookDeliverer webhooks;
 
     public ProducerServer(ServerConfig config) {
         this.config = config;
@@ -106,9 +111,11 @@ public final class ProducerServer implements AutoCloseable {
         RequestValidator validator = new RequestValidator(config.webhookAllowHttp());
         api = new ProducerApi(keys, credits, clips, tasks, queue, validator, view, config.maxBodyBytes());
         api.register(app);
+        new WebhookRoutes(db.dataSource(), tasks).register(app);
         new FileRoutes(blobs, signer, keys).register(app);
         new OpsRoutes(db, engine, metrics).register(app);
         app.start(config.host(), config.port());
+        webhooks = startWebhooks();
         String base = publicBase();
         Gauge.builder("producer_queue_pending", tasks, TaskStore::pending).description("tasks waiting for a worker").register(metrics);
         Gauge.builder("producer_queue_running", tasks, TaskStore::running).description("tasks being rendered").register(metrics);
@@ -146,7 +153,23 @@ public final class ProducerServer implements AutoCloseable {
                 taskId == null ? "" : " task_id=" + taskId);
     }
 
+    private WebhookDeliverer startWebhooks() {
+        try {
+            WebhookDeliverer d = new WebhookDeliverer(db.dataSource(),
+                    UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp()),
+                    WebhookDeliverer.Settings.defaults(WebhookOutbox.defaultSecret(db.dataSource())));
+            d.start();
+            return d;
+        } catch (java.sql.SQLException e) {
+            throw new io.producer.server.store.StoreException(e);
+        }
+    }
+
     public synchronized void stop() {
+        if (webhooks != null) {
+            webhooks.close();
+            webhooks = null;
+        }
         if (app != null) {
             app.stop();
             app = null;
@@ -171,6 +194,7 @@ public final class ProducerServer implements AutoCloseable {
     public BlobStore blobs() { return blobs; }
     public Engine engine() { return engine; }
     public PrometheusMeterRegistry metrics() { return metrics; }
+    public WebhookDeliverer webhooks() { return webhooks; }
     /** The key created on the first start with an empty database (shown once), if this start created one. */
     public Optional<ApiKeys.Created> bootstrapKey() { return Optional.ofNullable(bootstrapKey); }
     public Duration lease() { return config.lease(); }
