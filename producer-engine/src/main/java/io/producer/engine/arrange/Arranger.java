@@ -115,21 +115,17 @@ public final class Arranger {
         return Instrument.gm(id, Math.max(0, s.program()));
     }
 
-    /** Humanises and fades, then adds the part if it has notes. */
+    /** Humanises timing and velocity, then adds the part if it has notes (the mixer does fade-outs). */
     private static void add(List<Part> parts, String name, PartRole role, Instrument inst, Notes notes, double pan,
                             double gainDb, Style style, long seed, double timingBeats) {
         if (notes.isEmpty()) return;
         SplittableRandom rnd = Seeds.stream(seed, "humanise:" + name, parts.size());
         List<Note> in = notes.sorted();
         List<Note> out = new ArrayList<>(in.size());
-        double fadeFrom = -1, end = 0;
-        for (Note n : in) end = Math.max(end, n.endBeat());
-        if (style.has("fade_out")) fadeFrom = end * 0.8;
         for (Note n : in) {
             double jitter = timingBeats == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * timingBeats;
             double start = Math.max(0, n.startBeat() + jitter);
             int vel = n.velocity() + (int) Math.round((rnd.nextDouble() * 2 - 1) * (role == PartRole.DRUMS ? 6 : 4));
-            if (fadeFrom >= 0 && n.startBeat() > fadeFrom) vel = (int) Math.round(vel * (1 - 0.7 * (n.startBeat() - fadeFrom) / (end - fadeFrom)));
             out.add(new Note(start, n.durationBeats(), n.midi(), Math.max(1, Math.min(127, vel))));
         }
         parts.add(new Part(name, role, inst, out, pan, gainDb));

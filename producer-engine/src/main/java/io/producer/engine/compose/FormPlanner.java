@@ -25,12 +25,20 @@ public final class FormPlanner {
     public record Planned(String kind, String label, LyricSection lyric, int bars, int barsPerLine, double energy, Key key) {}
 
     public List<Planned> plan(Style style, Lyrics lyrics, SplittableRandom rnd) {
+        return plan(style, lyrics, rnd, true, true);
+    }
+
+    /**
+     * Plans the sections for {@code lyrics}; {@code intro}/{@code outro} say whether to frame them with
+     * instrumental sections (a continuation of a song has no intro of its own).
+     */
+    public List<Planned> plan(Style style, Lyrics lyrics, SplittableRandom rnd, boolean intro, boolean outro) {
         Genre genre = GenreCatalogue.get(style.mainGenre());
         double bpb = style.meter().beatsPerBar();
         List<Planned> out = new ArrayList<>();
         if (!lyrics.isEmpty()) {
             boolean startsWithIntro = lyrics.sections().get(0).kind().equals("intro");
-            if (!startsWithIntro) out.add(new Planned("intro", "Intro", null, introBars(style), 0, 0, style.key()));
+            if (!startsWithIntro && intro) out.add(new Planned("intro", "Intro", null, introBars(style), 0, 0, style.key()));
             for (LyricSection s : lyrics.sections()) {
                 if (s.lines().isEmpty()) {
                     int bars = s.kind().equals("intro") || s.kind().equals("outro") ? 4 : 8;
@@ -47,7 +55,7 @@ public final class FormPlanner {
             }
             String lastKind = out.get(out.size() - 1).kind();
             boolean endsInstrumental = out.get(out.size() - 1).lyric() == null && lastKind.equals("outro");
-            if (!endsInstrumental) out.add(new Planned("outro", "Outro", null, lastKind.equals("outro") ? 2 : 4, 0, 0, style.key()));
+            if (!endsInstrumental && outro) out.add(new Planned("outro", "Outro", null, lastKind.equals("outro") ? 2 : 4, 0, 0, style.key()));
         } else {
             List<String> form = genre.form();
             double secondsPerBar = bpb * 60.0 / style.bpm();
@@ -75,6 +83,44 @@ public final class FormPlanner {
             while (seconds(out, secondsPerBar) > 230 && guard++ < 100) grow(out, -4);
         }
         return withEnergyAndKeys(out, style, genre);
+    }
+
+    /**
+     * Makes a plan exactly {@code bars} long: spare bars go to the last section, and a plan that is too
+     * long gives up bars per line (never below one) and then instrumental bars. Returns a plan that is
+     * still longer when the lyrics cannot be sung in fewer bars.
+     */
+    public static List<Planned> fit(List<Planned> plan, int bars) {
+        List<Planned> p = new ArrayList<>(plan);
+        int total = 0;
+        for (Planned x : p) total += x.bars();
+        boolean changed = true;
+        while (total > bars && changed) {
+            changed = false;
+            int best = -1;
+            for (int i = 0; i < p.size(); i++) {
+                Planned x = p.get(i);
+                int min = x.lyric() == null ? 1 : x.lyric().lines().size();
+                if (x.bars() > min && (best < 0 || x.bars() > p.get(best).bars())) best = i;
+            }
+            if (best >= 0) {
+                Planned x = p.get(best);
+                int nb = x.lyric() == null ? x.bars() - 1 : Math.max(1, x.barsPerLine() - 1) * x.lyric().lines().size();
+                if (nb == x.bars()) nb = x.bars() - 1;
+                int bpl = x.lyric() == null ? 0 : Math.max(1, nb / x.lyric().lines().size());
+                if (x.lyric() != null) nb = bpl * x.lyric().lines().size();
+                if (nb >= 1 && nb < x.bars()) {
+                    total -= x.bars() - nb;
+                    p.set(best, new Planned(x.kind(), x.label(), x.lyric(), nb, bpl, x.energy(), x.key()));
+                    changed = true;
+                }
+            }
+        }
+        if (total < bars && !p.isEmpty()) {
+            Planned x = p.get(p.size() - 1);
+            p.set(p.size() - 1, new Planned(x.kind(), x.label(), x.lyric(), x.bars() + bars - total, x.barsPerLine(), x.energy(), x.key()));
+        }
+        return p;
     }
 
     private static double seconds(List<Planned> p, double spb) {
@@ -129,7 +175,7 @@ public final class FormPlanner {
         return 0.5;
     }
 
-    private List<Planned> withEnergyAndKeys(List<Planned> in, Style style, Genre genre) {
+    public List<Planned> withEnergyAndKeys(List<Planned> in, Style style, Genre genre) {
         List<Planned> out = new ArrayList<>(in.size());
         int n = in.size();
         int lastChorus = -1;

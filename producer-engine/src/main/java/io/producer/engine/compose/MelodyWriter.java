@@ -30,6 +30,16 @@ public final class MelodyWriter {
     public List<Sung> line(LyricLine line, double lineStart, double lineBeats, String sectionKind, int lineInSection,
                            boolean lastLine, double energy, Key key, List<ChordEvent> chords, Style style, Voice voice,
                            SplittableRandom rnd) {
+        return line(line, lineStart, lineBeats, sectionKind, lineInSection, lastLine, energy, key, chords, style, voice, rnd, null);
+    }
+
+    /**
+     * As above, following {@code guide} (beat to MIDI pitch, or null where it has nothing to say) instead
+     * of the arch contour: a cover sings new words on the old tune's shape.
+     */
+    public List<Sung> line(LyricLine line, double lineStart, double lineBeats, String sectionKind, int lineInSection,
+                           boolean lastLine, double energy, Key key, List<ChordEvent> chords, Style style, Voice voice,
+                           SplittableRandom rnd, java.util.function.DoubleFunction<Double> guide) {
         List<Syllable> syl = new ArrayList<>();
         List<Boolean> wordEnd = new ArrayList<>();
         for (Word w : line.words()) {
@@ -105,6 +115,8 @@ public final class MelodyWriter {
             double t = n == 1 ? 0.5 : (double) i / (n - 1);
             double arch = rising ? Math.sin(Math.PI * Math.min(1, t / 0.9)) : Math.cos(Math.PI * 0.5 * t) - 0.2;
             double target = center + amp * (arch - 0.35) + (rap && syl.get(i).stressed() ? 1 : 0);
+            Double guided = guide == null ? null : guide.apply(abs);
+            if (guided != null) target = Math.max(lo, Math.min(hi, guided));
             boolean end = i == n - 1;
             int best = prev;
             double bestCost = Double.MAX_VALUE;
