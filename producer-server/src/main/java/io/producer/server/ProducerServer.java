@@ -30,7 +30,22 @@ import io.producer.server.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.producer.server.net.SafeFetcher;
+import io.producer.server.net.UrlPolicy;
+import io.producer.server.store.StoreException;
+import io.producer.server.task.Task;
+import io.producer.server.task.TaskExecutor;
+import io.producer.server.task.TaskRequest;
+import io.producer.server.task.UploadFetcher;
+import io.producer.server.task.WorkerPool;
+import io.producer.server.webhook.WebhookDeliverer;
+import io.producer.server.webhook.WebhookOutbox;
+import io.producer.server.webhook.WebhookPayloads;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +69,9 @@ public final class ProducerServer implements AutoCloseable {
     private final BlobStore blobs;
     private final Engine engine;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SafeFetcher uploadFetcher;
+    private WorkerPool workers;
+    private WebhookDeliverer deliverer;
     private Javalin app;
     private ClipView view;
     private ProducerApi api;
@@ -70,6 +88,13 @@ public final class ProducerServer implements AutoCloseable {
         this.signer = UrlSigner.fromDataDir(config.dataDir());
         this.blobs = new BlobStore(config.dataDir(), db, signer);
         this.engine = new Engine(EngineOptions.defaults());
+        this.uploadFetcher = new SafeFetcher(trusting(UrlPolicy.forUploads(config.allowPrivateUrls())), config.uploadTimeout(),
+                config.uploadMaxBytes());
+    }
+
+    private UrlPolicy trusting(UrlPolicy policy) {
+        for (String origin : config.trustedOrigins()) policy = policy.trusting(java.net.URI.create(origin));
+        return policy;
     }
 
     public synchronized ProducerServer start() {
@@ -110,6 +135,19 @@ public final class ProducerServer implements AutoCloseable {
         new OpsRoutes(db, engine, metrics).register(app);
         app.start(config.host(), config.port());
         String base = publicBase();
+        try {
+            deliverer = new WebhookDeliverer(db.dataSource(),
+                    trusting(UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp())),
+                    WebhookDeliverer.Settings.defaults(WebhookOutbox.defaultSecret(db.dataSource())));
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        deliverer.start();
+        TaskExecutor executor = new TaskExecutor(engine, blobs, clips,
+                new UploadFetcher(uploadFetcher, config.uploadMaxSeconds()), metrics);
+        workers = new WorkerPool(db, tasks, queue, executor, this::publishWebhook, config.workers(), config.lease(),
+                config.maxAttempts(), metrics);
+        workers.start();
         Gauge.builder("producer_queue_pending", tasks, TaskStore::pending).description("tasks waiting for a worker").register(metrics);
         Gauge.builder("producer_queue_running", tasks, TaskStore::running).description("tasks being rendered").register(metrics);
         log.info("event=started port={} data_dir={} workers={} queue_limit={} public_url={}", app.port(),
@@ -146,7 +184,39 @@ public final class ProducerServer implements AutoCloseable {
                 taskId == null ? "" : " task_id=" + taskId);
     }
 
+    /** Inside the transaction that finishes a task: the webhook outbox row, when the request gave a webhook_url. */
+    private void publishWebhook(Connection tx, Task task, TaskExecutor.Result result, String reason, boolean refunded)
+            throws SQLException {
+        TaskRequest r = task.request();
+        if (r.webhookUrl() == null) return;
+        String payload;
+        String event;
+        if (result != null) {
+            event = WebhookPayloads.COMPLETED;
+            payload = WebhookPayloads.completed(task.id(), result.clip() != null
+                    ? List.of(view.clip(result.clip())) : downloadData(tx, task));
+        } else {
+            event = WebhookPayloads.FAILED;
+            payload = WebhookPayloads.failed(task.id(), reason, refunded);
+        }
+        WebhookOutbox.enqueue(tx, task.id(), r.webhookUrl(), r.webhookSecret(), event, payload);
+        if (deliverer != null) deliverer.wake();
+    }
+
+    private List<ObjectNode> downloadData(Connection tx, Task task) throws SQLException {
+        return ClipStore.find(tx, task.keyId(), task.request().clipId())
+                .map(c -> List.of(view.downloadItem(c, task.request().format()))).orElse(List.of());
+    }
+
     public synchronized void stop() {
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
+        if (deliverer != null) {
+            deliverer.close();
+            deliverer = null;
+        }
         if (app != null) {
             app.stop();
             app = null;
@@ -170,6 +240,7 @@ public final class ProducerServer implements AutoCloseable {
     public TaskQueue queue() { return queue; }
     public BlobStore blobs() { return blobs; }
     public Engine engine() { return engine; }
+    public ClipView clipView() { return view; }
     public PrometheusMeterRegistry metrics() { return metrics; }
     /** The key created on the first start with an empty database (shown once), if this start created one. */
     public Optional<ApiKeys.Created> bootstrapKey() { return Optional.ofNullable(bootstrapKey); }
