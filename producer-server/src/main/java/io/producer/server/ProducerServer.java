@@ -27,6 +27,10 @@ import io.producer.server.store.ClipStore;
 import io.producer.server.store.Database;
 import io.producer.server.task.TaskQueue;
 import io.producer.server.task.TaskStore;
+import io.producer.server.net.UrlPolicy;
+import io.producer.server.webhook.WebhookDeliverer;
+import io.producer.server.webhook.WebhookOutbox;
+import io.producer.server.webhook.WebhookRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +44,8 @@ import io.producer.server.task.UploadFetcher;
 import io.producer.server.task.WorkerPool;
 import io.producer.server.webhook.WebhookDeliverer;
 import io.producer.server.webhook.WebhookOutbox;
-import io.producer.server.webhook.WebhookPayloads;
+import io.producer.server.webhook.TaskWebhooks;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,11 +76,11 @@ public final class ProducerServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SafeFetcher uploadFetcher;
     private WorkerPool workers;
-    private WebhookDeliverer deliverer;
     private Javalin app;
     private ClipView view;
     private ProducerApi api;
     private ApiKeys.Created bootstrapKey;
+    private WebhookDeliverer webhooks;
 
     public ProducerServer(ServerConfig config) {
         this.config = config;
@@ -131,18 +136,12 @@ public final class ProducerServer implements AutoCloseable {
         RequestValidator validator = new RequestValidator(config.webhookAllowHttp());
         api = new ProducerApi(keys, credits, clips, tasks, queue, validator, view, config.maxBodyBytes());
         api.register(app);
+        new WebhookRoutes(db.dataSource(), tasks).register(app);
         new FileRoutes(blobs, signer, keys).register(app);
         new OpsRoutes(db, engine, metrics).register(app);
         app.start(config.host(), config.port());
+        webhooks = startWebhooks();
         String base = publicBase();
-        try {
-            deliverer = new WebhookDeliverer(db.dataSource(),
-                    trusting(UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp())),
-                    WebhookDeliverer.Settings.defaults(WebhookOutbox.defaultSecret(db.dataSource())));
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-        deliverer.start();
         TaskExecutor executor = new TaskExecutor(engine, blobs, clips,
                 new UploadFetcher(uploadFetcher, config.uploadMaxSeconds()), metrics);
         workers = new WorkerPool(db, tasks, queue, executor, this::publishWebhook, config.workers(), config.lease(),
@@ -189,18 +188,15 @@ public final class ProducerServer implements AutoCloseable {
             throws SQLException {
         TaskRequest r = task.request();
         if (r.webhookUrl() == null) return;
-        String payload;
-        String event;
         if (result != null) {
-            event = WebhookPayloads.COMPLETED;
-            payload = WebhookPayloads.completed(task.id(), result.clip() != null
-                    ? List.of(view.clip(result.clip())) : downloadData(tx, task));
+            ArrayNode data = Json.MAPPER.createArrayNode();
+            if (result.clip() != null) data.add(view.clip(result.clip()));
+            else data.addAll(downloadData(tx, task));
+            TaskWebhooks.completed(tx, task.id(), r.webhookUrl(), r.webhookSecret(), data);
         } else {
-            event = WebhookPayloads.FAILED;
-            payload = WebhookPayloads.failed(task.id(), reason, refunded);
+            TaskWebhooks.failed(tx, task.id(), r.webhookUrl(), r.webhookSecret(), reason, refunded);
         }
-        WebhookOutbox.enqueue(tx, task.id(), r.webhookUrl(), r.webhookSecret(), event, payload);
-        if (deliverer != null) deliverer.wake();
+        if (webhooks != null) webhooks.wake();
     }
 
     private List<ObjectNode> downloadData(Connection tx, Task task) throws SQLException {
@@ -208,14 +204,26 @@ public final class ProducerServer implements AutoCloseable {
                 .map(c -> List.of(view.downloadItem(c, task.request().format()))).orElse(List.of());
     }
 
+    private WebhookDeliverer startWebhooks() {
+        try {
+            WebhookDeliverer d = new WebhookDeliverer(db.dataSource(),
+                    trusting(UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp())),
+                    WebhookDeliverer.Settings.defaults(WebhookOutbox.defaultSecret(db.dataSource())));
+            d.start();
+            return d;
+        } catch (java.sql.SQLException e) {
+            throw new io.producer.server.store.StoreException(e);
+        }
+    }
+
     public synchronized void stop() {
         if (workers != null) {
             workers.close();
             workers = null;
         }
-        if (deliverer != null) {
-            deliverer.close();
-            deliverer = null;
+        if (webhooks != null) {
+            webhooks.close();
+            webhooks = null;
         }
         if (app != null) {
             app.stop();
@@ -242,6 +250,7 @@ public final class ProducerServer implements AutoCloseable {
     public Engine engine() { return engine; }
     public ClipView clipView() { return view; }
     public PrometheusMeterRegistry metrics() { return metrics; }
+    public WebhookDeliverer webhooks() { return webhooks; }
     /** The key created on the first start with an empty database (shown once), if this start created one. */
     public Optional<ApiKeys.Created> bootstrapKey() { return Optional.ofNullable(bootstrapKey); }
     public Duration lease() { return config.lease(); }

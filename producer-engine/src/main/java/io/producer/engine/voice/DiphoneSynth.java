@@ -1,0 +1,160 @@
+package io.producer.engine.voice;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Residual-excited LPC resynthesis of kal diphones at a sung pitch and timing. Each phone is
+ * covered by the second half of the diphone coming into it and the first half of the diphone
+ * leaving it. A phone shorter than its recording is played faster; a longer one keeps its
+ * transitions at speaking speed and sustains the steady part in between, gliding the vocal-tract
+ * filter (in reflection coefficients) from the one recording to the other. Pitch comes from
+ * placing one recorded residual per target period, centred and at a fractional position, so the
+ * period is exact rather than rounded to a sample.
+ *
+ * <p>Rendering happens at a virtual rate of {@code 16000 * alpha} samples per second of song: read
+ * back at 16 kHz, the formants of the recording move up by {@code alpha}, which is how a female
+ * or child-like vocal tract is made from the male recording without moving the pitch.
+ */
+final class DiphoneSynth {
+    private final DiphoneBank bank;
+
+    DiphoneSynth(DiphoneBank bank) {
+        this.bank = bank;
+    }
+
+    /** The phrase as 16 kHz samples of a vocal tract scaled by {@code alpha}; sample 0 is {@code phrase.start()}. */
+    float[] render(Phrase phrase, double alpha) {
+        List<SungPhone> phones = phrase.phones();
+        int count = phones.size();
+        double vr = DiphoneBank.RATE * alpha;
+        double origin = phrase.start();
+        int total = (int) Math.ceil((phrase.end() - origin) * vr) + 1;
+        float[] out = new float[total];
+
+        double[] s = new double[count];
+        double[] e = new double[count];
+        DiphoneBank.Half[] in = new DiphoneBank.Half[count];
+        DiphoneBank.Half[] outOf = new DiphoneBank.Half[count];
+        boolean[] unvoiced = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            SungPhone p = phones.get(i);
+            s[i] = (p.start() - origin) * vr;
+            e[i] = (p.end() - origin) * vr;
+            String prev = i == 0 ? Phone.PAU : phones.get(i - 1).phone();
+            String next = i == count - 1 ? Phone.PAU : phones.get(i + 1).phone();
+            in[i] = bank.pair(prev, p.phone()).startOfSecond();
+            outOf[i] = bank.pair(p.phone(), next).endOfFirst();
+            unvoiced[i] = Phone.isUnvoiced(p.phone());
+        }
+
+        int order = bank.order();
+        double[] a = new double[order];
+        double[] work = new double[order];
+        float[] pitch = phrase.pitch();
+        float[] gain = phrase.gain();
+        double breath = phrase.breathiness();
+        SplittableRandom noise = new SplittableRandom(phrase.noiseSeed());
+        float[] ulaw = DiphoneBank.ULAW;
+
+        double pm = 0;
+        int seg = 0;
+        while (pm < total - 1) {
+            while (seg < count - 1 && pm >= e[seg]) seg++;
+            double t = pm / vr;
+            double hz = 440.0 * Math.pow(2, (Phrase.curve(pitch, t) - 69) / 12.0);
+            double period = vr / hz;
+
+            // where in the recordings this period comes from
+            DiphoneBank.Frame fa, fb;
+            double w;
+            double x = pm - s[seg];
+            double span = Math.max(1e-9, e[seg] - s[seg]);
+            DiphoneBank.Half hin = in[seg], hout = outOf[seg];
+            double natural = hin.length() + hout.length();
+            if (span <= natural) {
+                double u = Math.max(0, x) * natural / span;
+                if (u < hin.length()) {
+                    int j = locate(hin, u);
+                    fa = hin.frames()[j];
+                    fb = j + 1 < hin.frames().length ? hin.frames()[j + 1] : fa;
+                    w = weight(hin, j, u);
+                } else {
+                    double v = u - hin.length();
+                    int j = locate(hout, v);
+                    fa = hout.frames()[j];
+                    fb = j + 1 < hout.frames().length ? hout.frames()[j + 1] : fa;
+                    w = weight(hout, j, v);
+                }
+            } else {
+                double hold = span - natural;
+                if (x < hin.length()) {
+                    int j = locate(hin, Math.max(0, x));
+                    fa = hin.frames()[j];
+                    fb = j + 1 < hin.frames().length ? hin.frames()[j + 1] : fa;
+                    w = weight(hin, j, Math.max(0, x));
+                } else if (x >= hin.length() + hold) {
+                    double v = x - hin.length() - hold;
+                    int j = locate(hout, v);
+                    fa = hout.frames()[j];
+                    fb = j + 1 < hout.frames().length ? hout.frames()[j + 1] : fa;
+                    w = weight(hout, j, v);
+                } else {
+                    fa = hin.frames()[hin.frames().length - 1];
+                    fb = hout.frames()[0];
+                    w = (x - hin.length()) / hold;
+                    w = w * w * (3 - 2 * w);
+                }
+            }
+            Lpc.blendToPredictor(fa.reflection(), fb.reflection(), w, a, work);
+            DiphoneBank.Frame src = w < 0.5 ? fa : fb;
+            byte[] res = src.residual();
+            int len = res.length;
+
+            double g = Phrase.curve(gain, t) / 32768.0;
+            double breathAmp = breath * src.residualRms() * 1.7;
+            boolean tile = unvoiced[seg] && period > len;
+            double offset = pm + (period - len) / 2.0;
+            int n0 = (int) Math.ceil(pm);
+            int n1 = Math.min(total, (int) Math.ceil(pm + period));
+            for (int n = n0; n < n1; n++) {
+                double ex;
+                if (tile) {
+                    int ri = (int) ((n - pm) % len);
+                    ex = ulaw[res[ri] + 128];
+                } else {
+                    double ri = n - offset;
+                    if (ri < 0 || ri > len - 1) {
+                        ex = 0;
+                    } else {
+                        int i0 = (int) ri;
+                        double f = ri - i0;
+                        double v0 = ulaw[res[i0] + 128];
+                        double v1 = i0 + 1 < len ? ulaw[res[i0 + 1] + 128] : v0;
+                        ex = v0 + (v1 - v0) * f;
+                    }
+                }
+                if (breathAmp > 0) ex += breathAmp * (noise.nextDouble() * 2 - 1);
+                double y = ex * g;
+                int kmax = Math.min(order, n);
+                for (int k = 0; k < kmax; k++) y += a[k] * out[n - 1 - k];
+                out[n] = (float) y;
+            }
+            pm += period;
+        }
+        return out;
+    }
+
+    private static int locate(DiphoneBank.Half h, double u) {
+        double[] c = h.centres();
+        int j = 0;
+        while (j + 1 < c.length && c[j + 1] <= u) j++;
+        return j;
+    }
+
+    private static double weight(DiphoneBank.Half h, int j, double u) {
+        double[] c = h.centres();
+        if (j + 1 >= c.length || u <= c[j]) return 0;
+        return Math.min(1, (u - c[j]) / (c[j + 1] - c[j]));
+    }
+}

@@ -1,0 +1,258 @@
+package io.producer.engine.voice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Turns sung notes into phones in time and the pitch and loudness a singer gives them: the vowel
+ * of every syllable starts exactly on its note, onset consonants are sung before the beat and
+ * coda consonants at the end of the note, pitch glides between notes and vibrato grows on long
+ * notes. Rests long enough to breathe split the song into {@link Phrase}s.
+ */
+final class Phrasing {
+    private Phrasing() {}
+
+    /** A rest at least this long ends a phrase. */
+    static final double PHRASE_GAP = 0.22;
+    private static final double LEAD_IN = 0.06;
+    private static final double LEAD_OUT = 0.10;
+
+    private record Syllable(List<SungNote> notes, List<String> onset, List<String> nucleus, List<String> coda) {
+        double start() { return notes.get(0).start(); }
+        double end() { return notes.get(notes.size() - 1).end(); }
+    }
+
+    static List<Phrase> plan(List<SungNote> notes, VoiceStyle style, long seed) {
+        List<Syllable> syl = syllables(notes);
+        int n = syl.size();
+        if (n == 0) return List.of();
+        double[] onset = new double[n];
+        double[] coda = new double[n];
+        for (int i = 0; i < n; i++) {
+            onset[i] = consonants(syl.get(i).onset(), style.consonantScale());
+            coda[i] = consonants(syl.get(i).coda(), style.consonantScale() * 0.85);
+        }
+        // vowel end and coda end of each syllable, shrinking consonants where notes are too close
+        double[] vowelEnd = new double[n];
+        double[] codaEnd = new double[n];
+        for (int i = 0; i < n; i++) {
+            Syllable s = syl.get(i);
+            double start = s.start();
+            double end = s.end();
+            if (style.speech()) end = start + Math.min(end - start, Math.max(0.12, 0.8 * (end - start)));
+            double limit = i + 1 < n ? syl.get(i + 1).start() - onset[i + 1] : Double.POSITIVE_INFINITY;
+            boolean legato = limit <= end + 0.03;
+            double ce = legato ? limit : Math.min(limit, end + 0.35 * coda[i]);
+            double minVowel = Math.min(0.07, 0.5 * (s.end() - start));
+            double deficit = start + minVowel - (ce - coda[i]);
+            if (deficit > 0) {
+                double shrinkable = coda[i] + (legato && i + 1 < n ? onset[i + 1] : 0);
+                double f = shrinkable > 0 ? Math.max(0.35, (shrinkable - deficit) / shrinkable) : 1;
+                coda[i] *= f;
+                if (legato && i + 1 < n) {
+                    onset[i + 1] *= f;
+                    limit = syl.get(i + 1).start() - onset[i + 1];
+                    ce = limit;
+                }
+            }
+            double ve = Math.max(start + 0.03, ce - coda[i]);
+            if (ve + 0.02 * syl.get(i).coda().size() > ce) ce = ve + 0.02 * syl.get(i).coda().size();
+            vowelEnd[i] = ve;
+            codaEnd[i] = ce;
+        }
+
+        List<Phrase> phrases = new ArrayList<>();
+        int first = 0;
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            double gap = last ? Double.POSITIVE_INFINITY : (syl.get(i + 1).start() - onset[i + 1]) - codaEnd[i];
+            if (last || gap >= PHRASE_GAP) {
+                phrases.add(phrase(syl.subList(first, i + 1), onset, coda, vowelEnd, codaEnd, first, style,
+                        seed ^ (phrases.size() * 0x9E3779B97F4A7C15L)));
+                first = i + 1;
+            }
+        }
+        return phrases;
+    }
+
+    private static Phrase phrase(List<Syllable> syl, double[] onset, double[] coda, double[] vowelEnd, double[] codaEnd,
+                                 int base, VoiceStyle style, long seed) {
+        List<SungPhone> phones = new ArrayList<>();
+        double start = syl.get(0).start() - onset[base] - LEAD_IN;
+        double cursor = start;
+        for (int k = 0; k < syl.size(); k++) {
+            int i = base + k;
+            Syllable s = syl.get(k);
+            double os = s.start() - onset[i];
+            if (os - cursor > 0.004) phones.add(new SungPhone(Phone.PAU, cursor, os));
+            else if (!phones.isEmpty()) {
+                SungPhone prev = phones.remove(phones.size() - 1);
+                phones.add(new SungPhone(prev.phone(), prev.start(), os));
+            }
+            addSpread(phones, s.onset(), os, s.start());
+            addEven(phones, s.nucleus(), s.start(), vowelEnd[i]);
+            addSpread(phones, s.coda(), vowelEnd[i], codaEnd[i]);
+            cursor = codaEnd[i];
+        }
+        double end = cursor + LEAD_OUT;
+        phones.add(new SungPhone(Phone.PAU, cursor, end));
+
+        int frames = (int) Math.ceil((end - start) * Phrase.CONTROL_RATE) + 2;
+        float[] pitch = new float[frames];
+        float[] gain = new float[frames];
+        pitchCurve(syl, onset, base, style, start, pitch, seed);
+        gainCurve(syl, onset, base, style, start, gain);
+        return new Phrase(start, end, phones, pitch, gain, style.breathiness(), seed);
+    }
+
+    private static void pitchCurve(List<Syllable> syl, double[] onset, int base, VoiceStyle style, double start,
+                                   float[] pitch, long seed) {
+        List<double[]> marks = new ArrayList<>(); // {transition centre, note start, note end, midi, stressed}
+        for (int k = 0; k < syl.size(); k++) {
+            Syllable s = syl.get(k);
+            for (int j = 0; j < s.notes().size(); j++) {
+                SungNote note = s.notes().get(j);
+                double centre = j == 0
+                        ? note.start() - Math.max(0.5 * onset[base + k], 0.35 * style.portamento())
+                        : note.start() - 0.35 * style.portamento();
+                marks.add(new double[]{centre, note.start(), note.end(), note.midi(), note.stressed() ? 1 : 0});
+            }
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        double d1 = 0.23 + 0.2 * r.nextDouble(), d2 = 0.51 + 0.3 * r.nextDouble();
+        double p1 = r.nextDouble() * 2 * Math.PI, p2 = r.nextDouble() * 2 * Math.PI;
+        double vibHz = style.vibratoHz() * (0.96 + 0.08 * r.nextDouble());
+        double vibPhase = r.nextDouble() * 2 * Math.PI;
+        double port = Math.max(0.005, style.portamento());
+        int m = marks.size();
+        int cur = 0;
+        for (int f = 0; f < pitch.length; f++) {
+            double t = start + f / Phrase.CONTROL_RATE;
+            while (cur + 1 < m && t >= marks.get(cur + 1)[0]) cur++;
+            double[] note = marks.get(cur);
+            double value = note[3];
+            // glide out of the previous note and into the next
+            if (cur > 0) {
+                double[] prev = marks.get(cur - 1);
+                double x = (t - note[0]) / port + 0.5;
+                if (x < 1) value = prev[3] + (note[3] - prev[3]) * smooth(x);
+            }
+            if (cur + 1 < m) {
+                double[] next = marks.get(cur + 1);
+                double x = (t - next[0]) / port + 0.5;
+                if (x > 0) value += (next[3] - note[3]) * smooth(x);
+            }
+            if (style.speech()) {
+                double len = Math.max(0.05, note[2] - note[1]);
+                double progress = Math.max(0, Math.min(1, (t - note[1]) / len));
+                value += (note[4] > 0 ? 0.8 : 0) - 1.6 * progress;
+            } else if (style.vibratoCents() > 0) {
+                double len = note[2] - note[1];
+                double tau = t - note[1];
+                double grow = Math.max(0, Math.min(1, (tau - style.vibratoDelay()) / 0.35));
+                double fade = cur + 1 < m ? Math.max(0, Math.min(1, (marks.get(cur + 1)[0] - port / 2 - t) / 0.08)) : 1;
+                if (len > style.vibratoDelay() + 0.15)
+                    value += style.vibratoCents() / 100.0 * grow * fade * Math.sin(2 * Math.PI * vibHz * t + vibPhase);
+            }
+            value += style.driftCents() / 100.0 * 0.5 * (Math.sin(2 * Math.PI * d1 * t + p1) + Math.sin(2 * Math.PI * d2 * t + p2));
+            pitch[f] = (float) value;
+        }
+    }
+
+    private static void gainCurve(List<Syllable> syl, double[] onset, int base, VoiceStyle style, double start, float[] gain) {
+        List<double[]> spans = new ArrayList<>(); // {from, level}
+        for (int k = 0; k < syl.size(); k++) {
+            Syllable s = syl.get(k);
+            for (int j = 0; j < s.notes().size(); j++) {
+                SungNote note = s.notes().get(j);
+                double from = j == 0 ? note.start() - onset[base + k] : note.start();
+                double level = style.level() * Math.pow(Math.max(1, note.velocity()) / 100.0, 1.2);
+                spans.add(new double[]{from, level});
+            }
+        }
+        int cur = 0;
+        double smoothed = spans.get(0)[1];
+        double coeff = 1 - Math.exp(-1 / (0.02 * Phrase.CONTROL_RATE));
+        for (int f = 0; f < gain.length; f++) {
+            double t = start + f / Phrase.CONTROL_RATE;
+            while (cur + 1 < spans.size() && t >= spans.get(cur + 1)[0]) cur++;
+            smoothed += (spans.get(cur)[1] - smoothed) * coeff;
+            gain[f] = (float) smoothed;
+        }
+    }
+
+    private static double smooth(double x) {
+        if (x <= 0) return 0;
+        if (x >= 1) return 1;
+        return x * x * (3 - 2 * x);
+    }
+
+    private static double consonants(List<String> phones, double scale) {
+        double sum = 0;
+        for (String p : phones) sum += Math.max(0.025, Phone.consonantSeconds(p) * scale);
+        return sum;
+    }
+
+    /** Consonants share [from, to) in proportion to their natural lengths. */
+    private static void addSpread(List<SungPhone> out, List<String> phones, double from, double to) {
+        if (phones.isEmpty()) return;
+        double total = 0;
+        for (String p : phones) total += Phone.consonantSeconds(p);
+        double t = from;
+        for (int i = 0; i < phones.size(); i++) {
+            double len = (to - from) * Phone.consonantSeconds(phones.get(i)) / total;
+            double end = i == phones.size() - 1 ? to : t + len;
+            out.add(new SungPhone(phones.get(i), t, end));
+            t = end;
+        }
+    }
+
+    private static void addEven(List<SungPhone> out, List<String> phones, double from, double to) {
+        double len = (to - from) / phones.size();
+        for (int i = 0; i < phones.size(); i++)
+            out.add(new SungPhone(phones.get(i), from + i * len, i == phones.size() - 1 ? to : from + (i + 1) * len));
+    }
+
+    /** One syllable per note, melisma notes joining the syllable before them. */
+    private static List<Syllable> syllables(List<SungNote> notes) {
+        List<Syllable> out = new ArrayList<>();
+        List<SungNote> group = new ArrayList<>();
+        for (SungNote note : notes) {
+            if (note.melisma() && !group.isEmpty()) {
+                group.add(note);
+                continue;
+            }
+            if (!group.isEmpty()) out.add(syllable(group));
+            group = new ArrayList<>();
+            group.add(note);
+        }
+        if (!group.isEmpty()) out.add(syllable(group));
+        return out;
+    }
+
+    private static Syllable syllable(List<SungNote> notes) {
+        List<String> phones = notes.get(0).phones();
+        int firstVowel = -1, lastVowel = -1;
+        for (int i = 0; i < phones.size(); i++) {
+            if (Phone.isVowel(phones.get(i))) {
+                if (firstVowel < 0) firstVowel = i;
+                lastVowel = i;
+            }
+        }
+        if (firstVowel < 0) {
+            for (int i = phones.size() - 1; i >= 0; i--) {
+                if (Phone.isSonorant(phones.get(i))) {
+                    firstVowel = lastVowel = i;
+                    break;
+                }
+            }
+        }
+        if (firstVowel < 0) {
+            // nothing to sing on ("sh", "psst"): carry the note on a neutral vowel
+            return new Syllable(List.copyOf(notes), List.copyOf(phones), List.of("ax"), List.of());
+        }
+        return new Syllable(List.copyOf(notes), List.copyOf(phones.subList(0, firstVowel)),
+                List.copyOf(phones.subList(firstVowel, lastVowel + 1)), List.copyOf(phones.subList(lastVowel + 1, phones.size())));
+    }
+}

@@ -1,0 +1,79 @@
+package io.producer.engine.voice;
+
+import io.producer.engine.score.Voice;
+
+/**
+ * How one singer performs: the size of the vocal tract ({@code formantScale}, 1 = the recorded
+ * male speaker), vibrato, portamento, breath, articulation and the effects asked of the voice.
+ *
+ * @param formantScale     vocal-tract scaling: 1.0 male, ~1.17 female, ~1.22 soprano
+ * @param vibratoCents     vibrato depth (peak deviation) once fully developed
+ * @param vibratoHz        vibrato rate
+ * @param vibratoDelay     seconds into a note before vibrato starts to grow
+ * @param portamento       seconds a pitch change takes between notes
+ * @param breathiness      aspiration noise mixed into the voice source, relative to it
+ * @param consonantScale   consonant lengths relative to careful speech
+ * @param level            linear output gain
+ * @param driftCents       slow random pitch wander of a human singer
+ * @param speech           rap: speech-like pitch contours and spoken vowel lengths on the beat
+ * @param autotune         hard pitch snapping: instant note changes, no vibrato, no drift
+ * @param vocoder          the voice only shapes a synthetic carrier playing the notes
+ */
+record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, double vibratoDelay,
+                  double portamento, double breathiness, double consonantScale, double level,
+                  double driftCents, boolean speech, boolean autotune, boolean vocoder) {
+
+    static VoiceStyle of(Voice voice, double lyricsStrength) {
+        double ls = Math.max(0, Math.min(1, lyricsStrength));
+        boolean female = voice.has("female");
+        boolean male = voice.has("male");
+        double formant;
+        double vib = 28, vibHz = 5.5, delay = 0.28, port = 0.07, breath = 0.08, level = 1.0, drift = 5;
+        boolean speech = false;
+        switch (voice.type()) {
+            case FEMALE -> { formant = 1.17; breath = 0.11; }
+            case ALTO -> formant = 1.13;
+            case SOPRANO -> { formant = 1.21; vib = 60; vibHz = 5.8; delay = 0.16; port = 0.09; breath = 0.05; }
+            case TENOR -> formant = 1.03;
+            case BARITONE -> formant = 0.96;
+            case RAP -> { formant = female ? 1.15 : 1.0; vib = 0; port = 0.09; speech = true; breath = 0.05; }
+            case CHOIR -> { formant = female && !male ? 1.17 : 1.0; vib = 22; breath = 0.12; }
+            default -> formant = 1.0;
+        }
+        if (voice.has("breathy") || voice.has("intimate") || voice.has("whisper") || voice.has("soft")) {
+            breath += 0.18;
+            level *= 0.8;
+            vib *= 0.7;
+        }
+        if (voice.has("powerful") || voice.has("belting")) {
+            breath *= 0.5;
+            level *= 1.2;
+            vib *= 1.15;
+        }
+        if (voice.has("raw")) {
+            drift *= 2;
+            breath += 0.04;
+        }
+        boolean autotune = voice.has("autotune");
+        boolean vocoder = voice.has("vocoder") || voice.has("robotic");
+        if (autotune) {
+            vib = 0;
+            drift = 0;
+            port = 0.012;
+        }
+        // clearer diction when the request weighs the lyrics: longer consonants, calmer vibrato
+        double consonants = 0.95 + 0.3 * ls;
+        vib *= 1.15 - 0.3 * ls;
+        return new VoiceStyle(formant, vib, vibHz, delay, port, breath, consonants, level, drift, speech, autotune, vocoder);
+    }
+
+    VoiceStyle withFormantScale(double f) {
+        return new VoiceStyle(f, vibratoCents, vibratoHz, vibratoDelay, portamento, breathiness, consonantScale, level,
+                driftCents, speech, autotune, vocoder);
+    }
+
+    VoiceStyle withLevel(double l) {
+        return new VoiceStyle(formantScale, vibratoCents, vibratoHz, vibratoDelay, portamento, breathiness, consonantScale, l,
+                driftCents, speech, autotune, vocoder);
+    }
+}

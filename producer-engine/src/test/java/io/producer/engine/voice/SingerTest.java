@@ -1,0 +1,133 @@
+package io.producer.engine.voice;
+
+import io.producer.engine.Profile;
+import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.score.Score;
+import io.producer.engine.score.VocalNote;
+import io.producer.engine.score.VocalPart;
+import io.producer.engine.score.Voice;
+import io.producer.engine.score.WordTiming;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SingerTest {
+    private static final String LYRICS = "[Verse]\nStars they shine above me\nMoonlight softly glows\n";
+    private final Singer singer = new Singer();
+
+    @Test
+    void sameScoreSameSamples() {
+        Score score = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.FEMALE), 110, 0.5, "seed-1");
+        AudioBuffer a = singer.sing(score, Profile.FUZZ_1_0);
+        AudioBuffer b = new Singer().sing(score, Profile.FUZZ_1_0);
+        assertArrayEquals(a.left(), b.left());
+        assertArrayEquals(a.right(), b.right());
+    }
+
+    @Test
+    void lengthIsTheSongsAtEveryRate() {
+        Score score = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.MALE), 123, 0.5, "len");
+        for (Profile p : new Profile[]{Profile.FUZZ_2_0, Profile.FUZZ_2_0_PRO, Profile.FUZZ_0_8}) {
+            AudioBuffer a = singer.sing(score, p);
+            assertEquals(p.sampleRate(), a.sampleRate());
+            assertEquals(Math.round(score.durationSeconds() * p.sampleRate()), a.frames());
+            assertTrue(rms(a.left(), 0, a.frames()) > 0.005, "the vocal is audible at " + p.mv());
+        }
+    }
+
+    @Test
+    void instrumentalIsSilent() {
+        Score sung = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.MALE), 100, 0.5, "x");
+        Score instrumental = new Score(sung.formatVersion(), sung.origin(), sung.seed(), sung.profile(), sung.title(), sung.style(),
+                sung.bpm(), sung.meter(), sung.key(), sung.bars(), sung.sections(), sung.chords(), null, sung.parts(), sung.tailSeconds());
+        Score empty = new Score(sung.formatVersion(), sung.origin(), sung.seed(), sung.profile(), sung.title(), sung.style(),
+                sung.bpm(), sung.meter(), sung.key(), sung.bars(), sung.sections(), sung.chords(),
+                new VocalPart(sung.vocal().voice(), List.of(), List.of()), sung.parts(), sung.tailSeconds());
+        for (Score s : new Score[]{instrumental, empty}) {
+            AudioBuffer a = singer.sing(s, Profile.DEFAULT);
+            assertEquals(Math.round(s.durationSeconds() * 44100), a.frames());
+            for (int i = 0; i < a.frames(); i++) assertTrue(a.left()[i] == 0 && a.right()[i] == 0);
+            assertTrue(singer.timeline(s).isEmpty());
+        }
+    }
+
+    @Test
+    void sustainedVowelsAreInTune() {
+        Score score = SketchSong.score("[Verse]\nLa la la\nOh\n", SketchSong.voice(Voice.Type.FEMALE), 60, 0.5, "tune");
+        // stretch every note to two seconds so the vowel is long enough to measure
+        List<VocalNote> notes = new ArrayList<>();
+        int[] tune = {60, 67, 64, 72};
+        double beat = 4;
+        for (int i = 0; i < score.vocal().notes().size(); i++) {
+            VocalNote n = score.vocal().notes().get(i);
+            notes.add(new VocalNote(beat, 2, tune[i % tune.length], 100, n.syllable(), n.phonemes(), n.wordIndex(), false, true));
+            beat += 3;
+        }
+        Score held = withNotes(score, notes);
+        AudioBuffer a = singer.sing(held, Profile.DEFAULT);
+        for (VocalNote n : notes) {
+            double s = held.beatToSeconds(n.startBeat()), e = held.beatToSeconds(n.endBeat());
+            double hz = PitchProbe.medianF0(a.left(), a.sampleRate(), s + 0.3, e - 0.3);
+            double cents = 100 * (PitchProbe.midi(hz) - n.midi());
+            assertTrue(Math.abs(cents) < 20, "note " + n.midi() + " sung " + cents + " cents off");
+        }
+    }
+
+    @Test
+    void timelineFollowsTheWordsInOrderInsideTheSong() {
+        Score score = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.MALE), 100, 0.5, "t");
+        List<WordTiming> t = singer.timeline(score);
+        assertEquals(score.vocal().words().size(), t.size());
+        double prevEnd = 0;
+        for (int i = 0; i < t.size(); i++) {
+            WordTiming w = t.get(i);
+            assertEquals(score.vocal().words().get(i).text(), w.word());
+            assertTrue(w.start() >= prevEnd - 1e-9 && w.end() > w.start() && w.end() <= score.durationSeconds(), w.toString());
+            prevEnd = w.end();
+        }
+    }
+
+    @Test
+    void timelineStartsWhereTheVowelIsHeard() {
+        // a vowel onset is where the voice gets loud: the energy just after each word start must clearly exceed the energy just before it
+        Score score = SketchSong.score("[Verse]\nStars fade\nShine\n", SketchSong.voice(Voice.Type.MALE), 80, 0.5, "onset");
+        AudioBuffer a = singer.sing(score, Profile.DEFAULT);
+        int rate = a.sampleRate();
+        for (WordTiming w : singer.timeline(score)) {
+            int at = (int) Math.round(w.start() * rate);
+            double before = rms(a.left(), at - (int) (0.09 * rate), at - (int) (0.03 * rate));
+            double after = rms(a.left(), at + (int) (0.03 * rate), at + (int) (0.09 * rate));
+            assertTrue(after > 2 * before, w + ": before " + before + ", after " + after);
+        }
+    }
+
+    @Test
+    void femaleSingsHigherThanMaleAndBothInRange() {
+        Voice male = SketchSong.voice(Voice.Type.MALE), female = SketchSong.voice(Voice.Type.FEMALE);
+        Score m = SketchSong.score(LYRICS, male, 100, 0.5, "mf");
+        Score f = SketchSong.score(LYRICS, female, 100, 0.5, "mf");
+        double mHz = PitchProbe.medianF0(singer.sing(m, Profile.DEFAULT).left(), 44100, 0, m.durationSeconds());
+        double fHz = PitchProbe.medianF0(singer.sing(f, Profile.DEFAULT).left(), 44100, 0, f.durationSeconds());
+        double diff = PitchProbe.midi(fHz) - PitchProbe.midi(mHz);
+        assertTrue(diff >= 5, "female " + fHz + " Hz vs male " + mHz + " Hz");
+        assertTrue(PitchProbe.midi(mHz) >= male.lowMidi() && PitchProbe.midi(mHz) <= male.highMidi(), "male " + mHz);
+        assertTrue(PitchProbe.midi(fHz) >= female.lowMidi() && PitchProbe.midi(fHz) <= female.highMidi(), "female " + fHz);
+    }
+
+    private static Score withNotes(Score s, List<VocalNote> notes) {
+        return new Score(s.formatVersion(), s.origin(), s.seed(), s.profile(), s.title(), s.style(), s.bpm(), s.meter(), s.key(),
+                s.bars(), s.sections(), s.chords(), new VocalPart(s.vocal().voice(), s.vocal().words(), notes), s.parts(), s.tailSeconds());
+    }
+
+    static double rms(float[] x, int from, int to) {
+        double e = 0;
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(x.length, to); i++, n++) e += x[i] * x[i];
+        return n == 0 ? 0 : Math.sqrt(e / n);
+    }
+}

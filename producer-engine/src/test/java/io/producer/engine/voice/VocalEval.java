@@ -1,0 +1,94 @@
+package io.producer.engine.voice;
+
+import io.producer.engine.Profile;
+import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.score.Score;
+import io.producer.engine.score.VocalNote;
+import io.producer.engine.score.Voice;
+import io.producer.engine.score.WordTiming;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Renders the dry vocal of a lyrics file for {@code scripts/eval-vocals}: writes VOCAL.wav, the
+ * score's notes as NOTES.json ([{"start","end","midi"}]) and the word timeline as TIMELINE.json.
+ * {@code bench} renders a three-minute song warm and prints the time.
+ *
+ * <pre>VocalEval render LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm]
+ * VocalEval bench LYRICS.txt</pre>
+ */
+public final class VocalEval {
+    public static void main(String[] args) throws IOException {
+        String lyrics = Files.readString(Path.of(args[1]));
+        Singer singer = new Singer();
+        if (args[0].equals("bench")) {
+            StringBuilder longer = new StringBuilder();
+            Score score;
+            do {
+                longer.append(lyrics).append('\n');
+                score = SketchSong.score(longer.toString(), SketchSong.voice(Voice.Type.MALE), 100, 0.5, "bench");
+            } while (score.durationSeconds() < 180);
+            for (int i = 0; i < 3; i++) singer.sing(score, Profile.DEFAULT);
+            long t0 = System.nanoTime();
+            int runs = 5;
+            for (int i = 0; i < runs; i++) singer.sing(score, Profile.DEFAULT);
+            double secs = (System.nanoTime() - t0) / 1e9 / runs;
+            System.out.printf(Locale.ROOT, "{\"song_seconds\": %.1f, \"sung_notes\": %d, \"render_seconds_warm\": %.3f}%n",
+                    score.durationSeconds(), score.vocal().notes().size(), secs);
+            return;
+        }
+        Voice.Type type = Voice.Type.valueOf(args[2].toUpperCase(Locale.ROOT));
+        double strength = Double.parseDouble(args[3]);
+        String prefix = args[4];
+        double bpm = args.length > 5 ? Double.parseDouble(args[5]) : 96;
+        Voice base = SketchSong.voice(type);
+        Voice voice = args.length > 6 ? new Voice(type, base.lowMidi(), base.highMidi(), java.util.List.of(args[6].split(","))) : base;
+        Score score = SketchSong.score(lyrics, voice, bpm, strength, "eval");
+        long t0 = System.nanoTime();
+        AudioBuffer audio = singer.sing(score, Profile.DEFAULT);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Files.write(Path.of(prefix + ".wav"), wav(audio));
+        StringBuilder notes = new StringBuilder("[");
+        for (VocalNote n : score.vocal().notes()) {
+            if (notes.length() > 1) notes.append(",\n");
+            notes.append(String.format(Locale.ROOT, "{\"start\": %.4f, \"end\": %.4f, \"midi\": %d}",
+                    score.beatToSeconds(n.startBeat()), score.beatToSeconds(n.endBeat()), n.midi()));
+        }
+        Files.writeString(Path.of(prefix + ".notes.json"), notes.append("]\n").toString());
+        StringBuilder tl = new StringBuilder("[");
+        for (WordTiming w : singer.timeline(score)) {
+            if (tl.length() > 1) tl.append(",\n");
+            tl.append(String.format(Locale.ROOT, "{\"word\": \"%s\", \"start\": %.4f, \"end\": %.4f}",
+                    w.word().replace("\"", ""), w.start(), w.end()));
+        }
+        Files.writeString(Path.of(prefix + ".timeline.json"), tl.append("]\n").toString());
+        System.err.printf(Locale.ROOT, "rendered %.1f s of song in %.3f s (cold)%n", score.durationSeconds(), secs);
+    }
+
+    static byte[] wav(AudioBuffer a) {
+        int frames = a.frames();
+        ByteBuffer b = ByteBuffer.allocate(44 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + frames * 4).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
+                .putInt(a.sampleRate()).putInt(a.sampleRate() * 4).putShort((short) 4).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * 4);
+        for (int i = 0; i < frames; i++) {
+            b.putShort(pcm(a.left()[i]));
+            b.putShort(pcm(a.right()[i]));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(b.array());
+        return out.toByteArray();
+    }
+
+    private static short pcm(float x) {
+        return (short) Math.round(Math.max(-1, Math.min(1, x)) * 32767);
+    }
+}
