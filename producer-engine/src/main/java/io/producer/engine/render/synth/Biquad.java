@@ -1,0 +1,84 @@
+package io.producer.engine.render.synth;
+
+/**
+ * A second-order IIR section (RBJ cookbook designs), transposed direct form II, for one channel.
+ * Coefficients can be changed between blocks; state carries over.
+ */
+public final class Biquad {
+    private double b0 = 1, b1, b2, a1, a2;
+    private double s1, s2;
+
+    public static Biquad lowPass(double rate, double hz, double q) { Biquad b = new Biquad(); b.setLowPass(rate, hz, q); return b; }
+    public static Biquad highPass(double rate, double hz, double q) { Biquad b = new Biquad(); b.setHighPass(rate, hz, q); return b; }
+    public static Biquad peaking(double rate, double hz, double q, double db) { Biquad b = new Biquad(); b.setPeaking(rate, hz, q, db); return b; }
+    public static Biquad lowShelf(double rate, double hz, double db) { Biquad b = new Biquad(); b.setShelf(rate, hz, db, true); return b; }
+    public static Biquad highShelf(double rate, double hz, double db) { Biquad b = new Biquad(); b.setShelf(rate, hz, db, false); return b; }
+    public static Biquad bandPass(double rate, double hz, double q) { Biquad b = new Biquad(); b.setBandPass(rate, hz, q); return b; }
+
+    private static double w0(double rate, double hz) { return 2 * Math.PI * Math.min(hz, rate * 0.49) / rate; }
+
+    public void setLowPass(double rate, double hz, double q) {
+        double w = w0(rate, hz), c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+        set((1 - c) / 2, 1 - c, (1 - c) / 2, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
+    public void setHighPass(double rate, double hz, double q) {
+        double w = w0(rate, hz), c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+        set((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
+    public void setBandPass(double rate, double hz, double q) {
+        double w = w0(rate, hz), c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+        set(alpha, 0, -alpha, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
+    public void setPeaking(double rate, double hz, double q, double db) {
+        double a = Math.pow(10, db / 40), w = w0(rate, hz), c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+        set(1 + alpha * a, -2 * c, 1 - alpha * a, 1 + alpha / a, -2 * c, 1 - alpha / a);
+    }
+
+    public void setShelf(double rate, double hz, double db, boolean low) {
+        double a = Math.pow(10, db / 40), w = w0(rate, hz), c = Math.cos(w);
+        double alpha = Math.sin(w) / 2 * Math.sqrt(2); // shelf slope 1
+        double sq = 2 * Math.sqrt(a) * alpha;
+        if (low) set(a * ((a + 1) - (a - 1) * c + sq), 2 * a * ((a - 1) - (a + 1) * c), a * ((a + 1) - (a - 1) * c - sq),
+                (a + 1) + (a - 1) * c + sq, -2 * ((a - 1) + (a + 1) * c), (a + 1) + (a - 1) * c - sq);
+        else set(a * ((a + 1) + (a - 1) * c + sq), -2 * a * ((a - 1) + (a + 1) * c), a * ((a + 1) + (a - 1) * c - sq),
+                (a + 1) - (a - 1) * c + sq, 2 * ((a - 1) - (a + 1) * c), (a + 1) - (a - 1) * c - sq);
+    }
+
+    private void set(double nb0, double nb1, double nb2, double na0, double na1, double na2) {
+        b0 = nb0 / na0; b1 = nb1 / na0; b2 = nb2 / na0; a1 = na1 / na0; a2 = na2 / na0;
+    }
+
+    public float process(float x) {
+        double y = b0 * x + s1;
+        s1 = b1 * x - a1 * y + s2;
+        s2 = b2 * x - a2 * y;
+        return (float) y;
+    }
+
+    /** Filters {@code x[from..to)} in place. */
+    public void process(float[] x, int from, int to) {
+        double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2, s1 = this.s1, s2 = this.s2;
+        for (int i = from; i < to; i++) {
+            double in = x[i];
+            double y = b0 * in + s1;
+            s1 = b1 * in - a1 * y + s2;
+            s2 = b2 * in - a2 * y;
+            x[i] = (float) y;
+        }
+        // flush denormals: a decayed filter must not slow the loop down
+        if (Math.abs(s1) < 1e-25) s1 = 0;
+        if (Math.abs(s2) < 1e-25) s2 = 0;
+        this.s1 = s1; this.s2 = s2;
+    }
+
+    /** Magnitude response at {@code hz}, for tests and gain compensation. */
+    public double magnitude(double rate, double hz) {
+        double w = 2 * Math.PI * hz / rate;
+        double cr = b0 + b1 * Math.cos(-w) + b2 * Math.cos(-2 * w), ci = b1 * Math.sin(-w) + b2 * Math.sin(-2 * w);
+        double dr = 1 + a1 * Math.cos(-w) + a2 * Math.cos(-2 * w), di = a1 * Math.sin(-w) + a2 * Math.sin(-2 * w);
+        return Math.hypot(cr, ci) / Math.hypot(dr, di);
+    }
+}
