@@ -67,7 +67,7 @@ public record ServerConfig(int port, String host, Path dataDir, String publicUrl
                 Duration.ofSeconds(e.integer("PRODUCER_LEASE_SECONDS", 60)),
                 e.integer("PRODUCER_MAX_ATTEMPTS", 3),
                 e.integer("PRODUCER_INITIAL_CREDITS", 500),
-                e.integer("PRODUCER_UPLOAD_MAX_BYTES", 50 * 1024 * 1024),
+                e.integer("PRODUCER_UPLOAD_MAX_BYTES", 100 * 1024 * 1024),
                 Duration.ofSeconds(e.integer("PRODUCER_UPLOAD_TIMEOUT_SECONDS", 30)),
                 240.0,
                 e.list("PRODUCER_TRUSTED_ORIGINS"));

@@ -121,7 +121,7 @@ public final class TaskExecutor {
         try {
             return work.get();
         } finally {
-            sample.stop(Timer.builder("producer_render_seconds").description("engine time per task")
+            sample.stop(Timer.builder("producer.render").description("engine time per task")
                     .tag("task_type", task.type().wire()).register(metrics));
         }
     }
