@@ -34,7 +34,23 @@ import io.producer.server.webhook.WebhookRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.producer.server.net.SafeFetcher;
+import io.producer.server.net.UrlPolicy;
+import io.producer.server.store.StoreException;
+import io.producer.server.task.Task;
+import io.producer.server.task.TaskExecutor;
+import io.producer.server.task.TaskRequest;
+import io.producer.server.task.UploadFetcher;
+import io.producer.server.task.WorkerPool;
+import io.producer.server.webhook.WebhookDeliverer;
+import io.producer.server.webhook.WebhookOutbox;
+import io.producer.server.webhook.TaskWebhooks;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +74,8 @@ public final class ProducerServer implements AutoCloseable {
     private final BlobStore blobs;
     private final Engine engine;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SafeFetcher uploadFetcher;
+    private WorkerPool workers;
     private Javalin app;
     private ClipView view;
     private ProducerApi api;
@@ -75,6 +93,13 @@ public final class ProducerServer implements AutoCloseable {
         this.signer = UrlSigner.fromDataDir(config.dataDir());
         this.blobs = new BlobStore(config.dataDir(), db, signer);
         this.engine = new Engine(EngineOptions.defaults());
+        this.uploadFetcher = new SafeFetcher(trusting(UrlPolicy.forUploads(config.allowPrivateUrls())), config.uploadTimeout(),
+                config.uploadMaxBytes());
+    }
+
+    private UrlPolicy trusting(UrlPolicy policy) {
+        for (String origin : config.trustedOrigins()) policy = policy.trusting(java.net.URI.create(origin));
+        return policy;
     }
 
     public synchronized ProducerServer start() {
@@ -117,6 +142,11 @@ public final class ProducerServer implements AutoCloseable {
         app.start(config.host(), config.port());
         webhooks = startWebhooks();
         String base = publicBase();
+        TaskExecutor executor = new TaskExecutor(engine, blobs, clips,
+                new UploadFetcher(uploadFetcher, config.uploadMaxSeconds()), metrics);
+        workers = new WorkerPool(db, tasks, queue, executor, this::publishWebhook, config.workers(), config.lease(),
+                config.maxAttempts(), metrics);
+        workers.start();
         Gauge.builder("producer_queue_pending", tasks, TaskStore::pending).description("tasks waiting for a worker").register(metrics);
         Gauge.builder("producer_queue_running", tasks, TaskStore::running).description("tasks being rendered").register(metrics);
         log.info("event=started port={} data_dir={} workers={} queue_limit={} public_url={}", app.port(),
@@ -153,10 +183,31 @@ public final class ProducerServer implements AutoCloseable {
                 taskId == null ? "" : " task_id=" + taskId);
     }
 
+    /** Inside the transaction that finishes a task: the webhook outbox row, when the request gave a webhook_url. */
+    private void publishWebhook(Connection tx, Task task, TaskExecutor.Result result, String reason, boolean refunded)
+            throws SQLException {
+        TaskRequest r = task.request();
+        if (r.webhookUrl() == null) return;
+        if (result != null) {
+            ArrayNode data = Json.MAPPER.createArrayNode();
+            if (result.clip() != null) data.add(view.clip(result.clip()));
+            else data.addAll(downloadData(tx, task));
+            TaskWebhooks.completed(tx, task.id(), r.webhookUrl(), r.webhookSecret(), data);
+        } else {
+            TaskWebhooks.failed(tx, task.id(), r.webhookUrl(), r.webhookSecret(), reason, refunded);
+        }
+        if (webhooks != null) webhooks.wake();
+    }
+
+    private List<ObjectNode> downloadData(Connection tx, Task task) throws SQLException {
+        return ClipStore.find(tx, task.keyId(), task.request().clipId())
+                .map(c -> List.of(view.downloadItem(c, task.request().format()))).orElse(List.of());
+    }
+
     private WebhookDeliverer startWebhooks() {
         try {
             WebhookDeliverer d = new WebhookDeliverer(db.dataSource(),
-                    UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp()),
+                    trusting(UrlPolicy.forWebhooks(config.allowPrivateUrls(), config.webhookAllowHttp())),
                     WebhookDeliverer.Settings.defaults(WebhookOutbox.defaultSecret(db.dataSource())));
             d.start();
             return d;
@@ -166,6 +217,10 @@ public final class ProducerServer implements AutoCloseable {
     }
 
     public synchronized void stop() {
+        if (workers != null) {
+            workers.close();
+            workers = null;
+        }
         if (webhooks != null) {
             webhooks.close();
             webhooks = null;
@@ -193,6 +248,7 @@ public final class ProducerServer implements AutoCloseable {
     public TaskQueue queue() { return queue; }
     public BlobStore blobs() { return blobs; }
     public Engine engine() { return engine; }
+    public ClipView clipView() { return view; }
     public PrometheusMeterRegistry metrics() { return metrics; }
     public WebhookDeliverer webhooks() { return webhooks; }
     /** The key created on the first start with an empty database (shown once), if this start created one. */

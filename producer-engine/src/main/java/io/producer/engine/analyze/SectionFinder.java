@@ -12,11 +12,15 @@ import java.util.List;
  * the bars after are alike, and the two differ), at least {@link #MIN_BARS} bars apart, with a small
  * preference for 4-bar phrase starts. Segments whose bars repeat one another (compared bar against
  * bar along the diagonal) share a label; the loudest repeated group is the chorus, other repeated
- * groups verses, a distinct first or last segment intro or outro, other distinct ones bridges.
+ * groups verses, a distinct or quiet first or last segment intro or outro, other distinct ones
+ * (after a chorus) bridges.
  */
 final class SectionFinder {
     private static final int MIN_BARS = 4;
-    private static final int KERNEL = 4;
+    /** Half-width of the checkerboard kernel in bars (a Gaussian taper of half that). */
+    private static final int KERNEL = 6;
+    /** Weight of harmony against sound in bar similarity: sections differ more in sound than in key. */
+    private static final double CHROMA_WEIGHT = 0.3;
 
     private SectionFinder() {}
 
@@ -59,7 +63,7 @@ final class SectionFinder {
             for (int b = a; b < n; b++) {
                 double d2 = 0;
                 for (int k = 0; k <= Chromagram.BANDS; k++) d2 += (timbre[a][k] - timbre[b][k]) * (timbre[a][k] - timbre[b][k]);
-                double s = 0.6 * BeatFeatures.cosine(chroma[a], chroma[b]) + 0.4 * Math.exp(-d2 / 4);
+                double s = CHROMA_WEIGHT * BeatFeatures.cosine(chroma[a], chroma[b]) + (1 - CHROMA_WEIGHT) * Math.exp(-d2 / 4);
                 sim[a][b] = s;
                 sim[b][a] = s;
             }
@@ -166,16 +170,22 @@ final class SectionFinder {
         }
         double loudest = Double.NEGATIVE_INFINITY;
         for (double l : level) loudest = Math.max(loudest, l);
+        double[] sortedLevels = level.clone();
+        java.util.Arrays.sort(sortedLevels);
+        double medianLevel = sortedLevels[count / 2];
         List<Section> sections = new ArrayList<>();
         int verses = 0, bridges = 0;
+        boolean chorusSeen = false;
         for (int s = 0; s < count; s++) {
             String kind;
             boolean single = members[group[s]] == 1;
-            if (count > 1 && s == 0 && single) kind = "intro";
-            else if (count > 2 && s == count - 1 && single) kind = "outro";
+            boolean quiet = level[s] < medianLevel - 1.5;
+            if (count > 2 && s == 0 && (single || quiet) && group[s] != chorus) kind = "intro";
+            else if (count > 2 && s == count - 1 && (single || quiet) && group[s] != chorus) kind = "outro";
             else if (group[s] == chorus) kind = "chorus";
-            else if (single && s > 0 && chorus >= 0 && sections.stream().anyMatch(x -> x.kind().equals("chorus"))) kind = "bridge";
+            else if (single && chorusSeen) kind = "bridge";
             else kind = "verse";
+            if (kind.equals("chorus")) chorusSeen = true;
             String label = switch (kind) {
                 case "verse" -> "Verse " + (++verses);
                 case "bridge" -> bridges++ == 0 ? "Bridge" : "Bridge " + bridges;

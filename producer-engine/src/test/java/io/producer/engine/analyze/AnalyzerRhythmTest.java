@@ -1,6 +1,7 @@
 package io.producer.engine.analyze;
 
 import io.producer.engine.audio.AudioBuffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,33 @@ class AnalyzerRhythmTest {
         Analysis a = new Analyzer().analyse(s.buffer());
         assertEquals(bpm, a.bpm(), bpm * 0.02);
         assertBeatsOnGrid(a.beatTimes(), START, 60 / bpm);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32000, 48000})
+    void otherSampleRates(int rate) {
+        double bpm = 120;
+        TestSignals s = new TestSignals(SECONDS, rate);
+        for (double t = START; t < SECONDS - 0.4; t += 60 / bpm) s.kick(t, 1.0);
+        Analysis a = new Analyzer().analyse(s.buffer());
+        assertEquals(bpm, a.bpm(), bpm * 0.02);
+        assertBeatsOnGrid(a.beatTimes(), START, 60 / bpm);
+    }
+
+    @Test
+    void sameAudioSameAnalysis() {
+        AudioBuffer audio = kicksWithHats(110);
+        assertEquals(new Analyzer().analyse(audio), new Analyzer().analyse(audio));
+    }
+
+    @Test
+    void silenceHasNoKeyAndANominalGrid() {
+        Analysis a = new Analyzer().analyse(AudioBuffer.silence(44100, 44100 * 5));
+        assertEquals(Analyzer.NO_PULSE_BPM, a.bpm());
+        assertEquals(0.0, a.keyStrength());
+        assertEquals(0.0, a.beatTimes().get(0));
+        assertTrue(a.integratedLufs() <= -70, "silence reads " + a.integratedLufs() + " LUFS");
+        assertEquals(1, a.sections().size());
     }
 
     /** Every reported beat lies within 50 ms of a true beat, and nearly every true beat is found. */

@@ -10,11 +10,17 @@ import java.util.SplittableRandom;
  * attack-decay envelope).
  */
 final class TestSignals {
-    static final int RATE = 44100;
+    static final int CD_RATE = 44100;
 
+    final int RATE;
     final float[] mono;
 
     TestSignals(double seconds) {
+        this(seconds, CD_RATE);
+    }
+
+    TestSignals(double seconds, int rate) {
+        RATE = rate;
         mono = new float[(int) Math.round(seconds * RATE)];
     }
 

@@ -74,8 +74,9 @@ public final class ApiKeys {
 
     private static ApiKey map(java.sql.ResultSet rs) throws java.sql.SQLException {
         long revoked = rs.getLong("revoked_at");
+        Long revokedAt = rs.wasNull() ? null : revoked;
         return new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("key_prefix"),
-                rs.getLong("created_at"), rs.wasNull() ? null : revoked);
+                rs.getLong("created_at"), revokedAt);
     }
 
     static String hash(String secret) {

@@ -48,6 +48,17 @@ public final class ClipView {
         return n;
     }
 
+    /** The data item of a download task: a fresh link to the clip in the asked format. */
+    public ObjectNode downloadItem(Clip c, String format) {
+        boolean wav = "wav".equals(format);
+        ObjectNode d = Json.object();
+        d.put("clip_id", c.id());
+        d.put("format", wav ? "wav" : "mp3");
+        d.put("audio_url", wav ? url(c.wavBlob(), "wav") : url(c.mp3Blob(), "mp3"));
+        d.put("duration", c.duration());
+        return d;
+    }
+
     public static String createdAt(long micros) {
         return MICROS.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
     }

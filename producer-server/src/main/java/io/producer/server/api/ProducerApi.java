@@ -152,7 +152,8 @@ public final class ProducerApi {
             case FAILED -> {
                 out.put("code", 500);
                 String refund = t.refunded() ? " Your " + t.cost() + " credits were refunded." : " No credits were refunded.";
-                out.put("message", "Task failed: " + t.error() + refund);
+                String reason = t.error() == null ? "unknown reason" : t.error();
+                out.put("message", "Task failed: " + reason + (reason.endsWith(".") ? "" : ".") + refund);
                 out.put("status", "FAILED");
                 out.put("type", "failed");
                 out.put("task_id", t.id());
@@ -170,15 +171,7 @@ public final class ProducerApi {
     public ArrayNode resultData(Task t) {
         ArrayNode data = Json.MAPPER.createArrayNode();
         if (t.type() == TaskType.DOWNLOAD) {
-            Clip c = clips.find(t.keyId(), t.request().clipId()).orElse(null);
-            if (c != null) {
-                boolean wav = "wav".equals(t.request().format());
-                ObjectNode d = data.addObject();
-                d.put("clip_id", c.id());
-                d.put("format", wav ? "wav" : "mp3");
-                d.put("audio_url", wav ? view.url(c.wavBlob(), "wav") : view.url(c.mp3Blob(), "mp3"));
-                d.put("duration", c.duration());
-            }
+            clips.find(t.keyId(), t.request().clipId()).ifPresent(c -> data.add(view.downloadItem(c, t.request().format())));
         } else {
             clips.byTask(t.id()).ifPresent(c -> data.add(view.clip(c)));
         }

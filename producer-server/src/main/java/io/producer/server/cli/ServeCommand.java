@@ -33,9 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         ServerConfig c = ServerConfig.fromEnv(System.getenv());
         if (port != null) c = c.withPort(port);
-        if (host != null) c = new ServerConfig(c.port(), host, c.dataDir(), c.publicUrl(), c.workers(), c.queueLimit(),
-                c.allowPrivateUrls(), c.webhookAllowHttp(), c.maxBodyBytes(), c.fileUrlTtl(), c.lease(), c.maxAttempts(),
-                c.initialCredits(), c.uploadMaxBytes(), c.uploadTimeout(), c.uploadMaxSeconds());
+        if (host != null) c = c.withHost(host);
         if (dataDir != null) c = c.withDataDir(dataDir);
         if (publicUrl != null) c = c.withPublicUrl(publicUrl);
         if (workers != null) c = c.withWorkers(workers);

@@ -24,11 +24,13 @@ import java.util.Map;
  * @param uploadMaxBytes    size cap of a fetched upload
  * @param uploadTimeout     connect + read timeout of an upload fetch
  * @param uploadMaxSeconds  longest accepted upload
+ * @param trustedOrigins    exact origins (scheme://host:port) that upload and webhooks may reach even when private
  */
 public record ServerConfig(int port, String host, Path dataDir, String publicUrl, int workers, int queueLimit,
                            boolean allowPrivateUrls, boolean webhookAllowHttp, int maxBodyBytes,
                            Duration fileUrlTtl, Duration lease, int maxAttempts, long initialCredits,
-                           long uploadMaxBytes, Duration uploadTimeout, double uploadMaxSeconds) {
+                           long uploadMaxBytes, Duration uploadTimeout, double uploadMaxSeconds,
+                           java.util.List<String> trustedOrigins) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -39,6 +41,7 @@ public record ServerConfig(int port, String host, Path dataDir, String publicUrl
         if (lease.toMillis() < 1000) throw new IllegalArgumentException("lease must be at least 1 s");
         if (publicUrl != null && publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         if (publicUrl != null && publicUrl.isBlank()) publicUrl = null;
+        trustedOrigins = java.util.List.copyOf(trustedOrigins);
     }
 
     /** Workers default to the cores minus one (the HTTP side needs one), at least one. */
@@ -64,59 +67,62 @@ public record ServerConfig(int port, String host, Path dataDir, String publicUrl
                 Duration.ofSeconds(e.integer("PRODUCER_LEASE_SECONDS", 60)),
                 e.integer("PRODUCER_MAX_ATTEMPTS", 3),
                 e.integer("PRODUCER_INITIAL_CREDITS", 500),
-                e.integer("PRODUCER_UPLOAD_MAX_BYTES", 50 * 1024 * 1024),
+                e.integer("PRODUCER_UPLOAD_MAX_BYTES", 100 * 1024 * 1024),
                 Duration.ofSeconds(e.integer("PRODUCER_UPLOAD_TIMEOUT_SECONDS", 30)),
-                240.0);
+                240.0,
+                e.list("PRODUCER_TRUSTED_ORIGINS"));
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(p, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
+    }
+
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(port, h, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withDataDir(Path d) {
-        return new ServerConfig(port, host, d, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, d, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withWorkers(int w) {
-        return new ServerConfig(port, host, dataDir, publicUrl, w, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, w, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withQueueLimit(int q) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, q, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, q, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withAllowPrivateUrls(boolean a) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, a, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, a, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withWebhookAllowHttp(boolean a) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, a,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, a, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withLease(Duration l) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, l, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, l, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withPublicUrl(String u) {
-        return new ServerConfig(port, host, dataDir, u, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, u, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withInitialCredits(long c) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                maxBodyBytes, fileUrlTtl, lease, maxAttempts, c, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, c, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     public ServerConfig withMaxBodyBytes(int b) {
-        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp,
-                b, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds);
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, b, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
+    }
+
+    public ServerConfig withTrustedOrigins(java.util.List<String> o) {
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, maxAttempts, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, o);
+    }
+
+    public ServerConfig withMaxAttempts(int m) {
+        return new ServerConfig(port, host, dataDir, publicUrl, workers, queueLimit, allowPrivateUrls, webhookAllowHttp, maxBodyBytes, fileUrlTtl, lease, m, initialCredits, uploadMaxBytes, uploadTimeout, uploadMaxSeconds, trustedOrigins);
     }
 
     private record Env(Map<String, String> env) {
@@ -133,6 +139,12 @@ public record ServerConfig(int port, String host, Path dataDir, String publicUrl
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
             }
+        }
+
+        java.util.List<String> list(String name) {
+            String v = string(name, null);
+            if (v == null) return java.util.List.of();
+            return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         }
 
         boolean bool(String name, boolean def) {

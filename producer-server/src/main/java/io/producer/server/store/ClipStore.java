@@ -21,6 +21,10 @@ public final class ClipStore {
         return db.read(c -> Sql.one(c, "SELECT * FROM clips WHERE id = ? AND key_id = ?", ClipStore::map, clipId, keyId));
     }
 
+    public static Optional<Clip> find(Connection c, String keyId, String clipId) throws SQLException {
+        return Sql.one(c, "SELECT * FROM clips WHERE id = ? AND key_id = ?", ClipStore::map, clipId, keyId);
+    }
+
     public Optional<Clip> byTask(String taskId) {
         return db.read(c -> byTask(c, taskId));
     }

@@ -56,6 +56,10 @@ public final class TaskStore {
     /** Claims the next runnable task for {@code owner}, or empty when there is none. */
     public Optional<Task> claim(String owner, long leaseMillis) {
         long now = System.currentTimeMillis();
+        // a plain read first: an idle worker should not take the write lock every second
+        boolean any = db.read(c -> Sql.longValue(c, """
+                SELECT EXISTS(SELECT 1 FROM tasks WHERE status = 'PENDING' OR (status = 'RUNNING' AND lease_until < ?))""", now) == 1);
+        if (!any) return Optional.empty();
         return db.tx(c -> {
             Optional<String> id = Sql.one(c, """
                     SELECT id FROM tasks

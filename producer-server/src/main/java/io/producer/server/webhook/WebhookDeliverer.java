@@ -261,27 +261,29 @@ public final class WebhookDeliverer implements AutoCloseable {
         try {
             UrlGuard.Target target = guard.check(URI.create(claim.url()), "webhook_url");
             byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
-            long timestamp = started / 1000;
             String secret = claim.secret() != null ? claim.secret() : settings.defaultSecret();
             HttpPost post = new HttpPost(target.uri());
             post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
             post.setHeader("X-Webhook-Id", claim.id());
             post.setHeader("X-Webhook-Event", claim.event());
-            post.setHeader("X-Webhook-Timestamp", Long.toString(timestamp));
-            post.setHeader("X-Webhook-Signature", new WebhookSigner(secret).sign(timestamp, body));
             post.setHeader("Idempotency-Key", claim.id());
-            try (var client = PinnedHttp.open(target, settings.requestTimeout());
-                 ClassicHttpResponse response = client.executeOpen(null, post, null)) {
-                status = response.getCode();
-                if (response.getEntity() != null) {
-                    // Read a little of the answer so keep-alive receivers see a normal exchange, then cut it.
-                    try (InputStream in = response.getEntity().getContent()) {
-                        in.readNBytes(4096);
+            try (var client = PinnedHttp.open(target, settings.requestTimeout())) {
+                // Signed at the moment of sending: receivers check the timestamp against their clock.
+                long timestamp = System.currentTimeMillis() / 1000;
+                post.setHeader("X-Webhook-Timestamp", Long.toString(timestamp));
+                post.setHeader("X-Webhook-Signature", new WebhookSigner(secret).sign(timestamp, body));
+                try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+                    status = response.getCode();
+                    if (response.getEntity() != null) {
+                        // Read a little of the answer so keep-alive receivers see a normal exchange, then cut it.
+                        try (InputStream in = response.getEntity().getContent()) {
+                            in.readNBytes(4096);
+                        }
+                        post.abort();
                     }
-                    post.abort();
-                }
-                if (status < 200 || status >= 300) {
-                    error = status >= 300 && status < 400 ? "redirect (HTTP " + status + ") not followed" : "HTTP " + status;
+                    if (status < 200 || status >= 300) {
+                        error = status >= 300 && status < 400 ? "redirect (HTTP " + status + ") not followed" : "HTTP " + status;
+                    }
                 }
             }
         } catch (UrlRefusedException e) {

@@ -1,0 +1,167 @@
+package io.producer.engine.bench;
+
+import io.producer.engine.Engine;
+import io.producer.engine.EngineOptions;
+import io.producer.engine.Profile;
+import io.producer.engine.Song;
+import io.producer.engine.SongRequest;
+import io.producer.engine.analyze.Analysis;
+import io.producer.engine.analyze.Analyzer;
+import io.producer.engine.audio.Mp3;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine benchmark (a command, not a test): a full-arrangement song with vocals from request to
+ * MP3, timed cold (the first render in this JVM) and warm (after three renders), split by pipeline
+ * stage (the song's own stage times) plus the MP3 encode; then the analyser on the warm song. With
+ * {@code --memory} it instead renders a ~4-minute song once and prints the heap's peak use, meant
+ * to be run under {@code -Xmx512m} to show the render fits. Run by {@code scripts/bench-engine}.
+ *
+ * <p>Wall-clock and this thread's CPU time are both printed: on a shared machine the wall clock
+ * includes time spent waiting for a core.
+ */
+public final class EngineBenchmark {
+    /** Verse/chorus form long enough for about three minutes at pop tempo. */
+    static final String THREE_MINUTE_LYRICS = """
+            [Intro]
+
+            [Verse 1]
+            Walking down the avenue the morning light is new
+            Every window open wide and every sky is blue
+            I can hear the city sing a melody for two
+            Every step I take today is bringing me to you
+
+            [Chorus]
+            Hold on hold on we are running with the sun
+            Hold on hold on till the day is done
+            Every heartbeat every song
+            We were golden all along
+
+            [Verse 2]
+            Shadows falling on the street the evening settles in
+            Neon signs are flickering the night is going to begin
+            All the noise and all the light are pulling me along
+            Every corner that I turn is singing me our song
+
+            [Chorus]
+            Hold on hold on we are running with the sun
+            Hold on hold on till the day is done
+            Every heartbeat every song
+            We were golden all along
+
+            [Bridge]
+            And if the night gets cold
+            I will never let you go
+            And if the road gets long
+            We will carry on
+
+            [Chorus]
+            Hold on hold on we are running with the sun
+            Hold on hold on till the day is done
+            Every heartbeat every song
+            We were golden all along
+
+            [Outro]
+            """;
+    static final String SOUND = "upbeat pop rock with electric guitars, bass, drums, piano, strings and a female vocal";
+
+    private EngineBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        boolean memory = List.of(args).contains("--memory");
+        try (Engine engine = new Engine(EngineOptions.defaults())) {
+            if (memory) memory(engine);
+            else speed(engine);
+        }
+    }
+
+    private static void speed(Engine engine) {
+        SongRequest request = new SongRequest(SOUND, THREE_MINUTE_LYRICS, "Benchmark", Profile.DEFAULT, "bench-3min",
+                false, 0.5, 0.5, 0.5, 0.5);
+        Run cold = run(engine, request);
+        System.out.printf("song: %.1f s, %d bars at %.1f BPM, %d parts, genre %s, profile %s%n",
+                cold.song.durationSeconds(), cold.song.score().bars(), cold.song.score().bpm(),
+                cold.song.score().parts().size(), cold.song.score().style().mainGenre(), request.profile().mv());
+        print("cold (first render in this JVM)", cold);
+        Run warm = null;
+        for (int i = 0; i < 3; i++) warm = run(engine, request);
+        warm = run(engine, request);
+        print("warm (after 3 renders)", warm);
+        Analyzer analyzer = new Analyzer();
+        for (int i = 0; i < 3; i++) analyzer.analyse(warm.song.mix());
+        long w0 = System.nanoTime(), c0 = cpu();
+        Analysis a = analyzer.analyse(warm.song.mix());
+        System.out.printf("analyser, warm, on the %.1f s mix: %.3f s wall, %.3f s CPU (%.1f BPM %s, %s)%n",
+                warm.song.durationSeconds(), (System.nanoTime() - w0) / 1e9, (cpu() - c0) / 1e9, a.bpm(),
+                a.key().name(), a.meter());
+    }
+
+    private record Run(Song song, double wall, double cpu, double mp3Wall, Map<String, Double> stages) {}
+
+    private static Run run(Engine engine, SongRequest request) {
+        long w0 = System.nanoTime(), c0 = cpu();
+        Song song = engine.create(request);
+        long w1 = System.nanoTime();
+        byte[] mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
+        long w2 = System.nanoTime(), c2 = cpu();
+        if (mp3.length == 0) throw new IllegalStateException("empty MP3");
+        Map<String, Double> stages = new LinkedHashMap<>();
+        for (Song.StageTime st : song.stageTimes()) stages.merge(st.stage(), st.seconds(), Double::sum);
+        return new Run(song, (w2 - w0) / 1e9, (c2 - c0) / 1e9, (w2 - w1) / 1e9, stages);
+    }
+
+    private static void print(String label, Run r) {
+        StringBuilder split = new StringBuilder();
+        for (Map.Entry<String, Double> e : r.stages.entrySet())
+            split.append(String.format("%s %.2f, ", e.getKey(), e.getValue()));
+        split.append(String.format("mp3 %.2f", r.mp3Wall));
+        System.out.printf("%s: request to MP3 %.2f s wall (%.2f s CPU of this thread); stages (s): %s%n",
+                label, r.wall, r.cpu, split);
+    }
+
+    private static void memory(Engine engine) {
+        StringBuilder lyrics = new StringBuilder(THREE_MINUTE_LYRICS.replace("[Outro]", ""));
+        lyrics.append("""
+                [Verse 3]
+                Morning comes around again the city wakes with me
+                Every light along the road is all I need to see
+                Hand in hand we walk the line as far as we can go
+                Every word I never said is something that you know
+
+                [Chorus]
+                Hold on hold on we are running with the sun
+                Hold on hold on till the day is done
+                Every heartbeat every song
+                We were golden all along
+
+                [Outro]
+                """);
+        SongRequest request = new SongRequest(SOUND, lyrics.toString(), "Memory", Profile.DEFAULT, "bench-4min",
+                false, 0.5, 0.5, 0.5, 0.5);
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        long w0 = System.nanoTime();
+        Song song = engine.create(request);
+        byte[] mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
+        double wall = (System.nanoTime() - w0) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        long max = Runtime.getRuntime().maxMemory();
+        System.out.printf("memory: %.1f s song (%d bars, %d parts) rendered to a %d kB MP3 in %.1f s; "
+                        + "peak heap %.0f MiB (sum of the heap pools' peaks) of max %.0f MiB%n",
+                song.durationSeconds(), song.score().bars(), song.score().parts().size(), mp3.length / 1024, wall,
+                peak / 1048576.0, max / 1048576.0);
+    }
+
+    private static long cpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+}

@@ -1,0 +1,177 @@
+package io.producer.engine.compose;
+
+import io.producer.engine.SeedExamples;
+import io.producer.engine.SongRequest;
+import io.producer.engine.lyrics.Lyrics;
+import io.producer.engine.lyrics.LyricsReader;
+import io.producer.engine.score.ChordEvent;
+import io.producer.engine.score.Score;
+import io.producer.engine.score.Section;
+import io.producer.engine.score.VocalNote;
+import io.producer.engine.score.Voice;
+import io.producer.engine.style.Style;
+import io.producer.engine.style.StyleReader;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ComposerTest {
+    static final String STARRY = "[Verse 1]\nStars they shine above me\nMoonlight softly glows\n\n[Chorus]\nStarry night starry night\nLet your light ignite ignite\n\n[Verse 2]\nMidnight winds are calling\nCarrying a tune\n\n[Chorus]\nStarry night starry night\nLet your light ignite ignite";
+    private final LyricsReader lr = new LyricsReader();
+    private final StyleReader sr = new StyleReader();
+    private final Composer composer = new Composer();
+
+    private Score compose(String sound, String lyrics, double lyricsStrength, boolean instrumental, String seed) {
+        Lyrics l = lr.read(lyrics);
+        Style s = sr.read(sound, null, !l.isEmpty(), instrumental, 0.5, 0.5, lyricsStrength, seed);
+        return composer.compose(s, l, seed, "FUZZ-2.0", null);
+    }
+
+    @Test
+    void everyWordIsSungInOrderWithIntroAndOutro() {
+        Score s = compose("pop", STARRY, 0.9, false, "a");
+        Lyrics l = lr.read(STARRY);
+        List<String> expected = new ArrayList<>();
+        l.sections().forEach(sec -> sec.lines().forEach(line -> line.words().forEach(w -> expected.add(w.text()))));
+        assertEquals(expected, s.vocal().words().stream().map(w -> w.text()).toList());
+        int lastWord = -1;
+        double lastEnd = 0;
+        for (VocalNote n : s.vocal().notes()) {
+            assertTrue(n.wordIndex() >= lastWord, "words in order");
+            assertTrue(n.startBeat() >= lastEnd - 1e-9, "notes do not overlap");
+            lastWord = n.wordIndex();
+            lastEnd = n.endBeat();
+        }
+        assertEquals(expected.size() - 1, lastWord);
+        assertEquals("intro", s.sections().get(0).kind());
+        assertEquals("outro", s.sections().get(s.sections().size() - 1).kind());
+        assertEquals(List.of("intro", "verse", "chorus", "verse", "chorus", "outro"), s.sections().stream().map(Section::kind).toList());
+    }
+
+    @Test
+    void stressedSyllablesMostlyLandOnBeatsAndNotesStayInRange() {
+        Score s = compose("pop ballad", STARRY, 0.9, false, "b");
+        Voice v = s.vocal().voice();
+        int stressed = 0, onBeat = 0;
+        for (VocalNote n : s.vocal().notes()) {
+            assertTrue(n.midi() >= v.lowMidi() && n.midi() <= v.highMidi(), "in range: " + n.midi());
+            if (n.stressed() && !n.melisma()) {
+                stressed++;
+                if (Math.abs(n.startBeat() - Math.rint(n.startBeat())) < 1e-9) onBeat++;
+            }
+        }
+        assertTrue(onBeat >= 0.85 * stressed, onBeat + " of " + stressed + " stressed syllables on a beat");
+    }
+
+    @Test
+    void lineEndsAreChordTonesAndSectionsEndOnTheTonic() {
+        Score s = compose("pop", STARRY, 0.9, false, "c");
+        List<VocalNote> notes = s.vocal().notes();
+        int ends = 0, chordTones = 0;
+        for (int i = 0; i < notes.size(); i++) {
+            boolean lineEnd = i + 1 == notes.size() || notes.get(i + 1).startBeat() - notes.get(i).endBeat() >= 0.99;
+            if (!lineEnd) continue;
+            ends++;
+            if (MelodyWriter.isChordTone(Harmonizer.at(s.chords(), notes.get(i).startBeat()), notes.get(i).midi())) chordTones++;
+        }
+        assertTrue(ends >= 8);
+        assertEquals(ends, chordTones, "every line cadences on a chord tone");
+        assertEquals(s.key().tonic(), Math.floorMod(notes.get(notes.size() - 1).midi(), 12), "the song's last sung note is the tonic");
+    }
+
+    @Test
+    void theRepeatedChorusRepeatsItsMelody() {
+        Score s = compose("pop", STARRY, 0.5, false, "d");
+        List<Section> choruses = s.sections().stream().filter(x -> x.kind().equals("chorus")).toList();
+        assertEquals(2, choruses.size());
+        List<int[]> a = melodyOf(s, choruses.get(0)), b = melodyOf(s, choruses.get(1));
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i));
+    }
+
+    private static List<int[]> melodyOf(Score s, Section sec) {
+        double start = sec.startBar() * s.meter().beatsPerBar(), end = sec.endBar() * s.meter().beatsPerBar();
+        List<int[]> out = new ArrayList<>();
+        for (VocalNote n : s.vocal().notes())
+            if (n.startBeat() >= start && n.startBeat() < end) out.add(new int[]{(int) Math.round((n.startBeat() - start) * 4), n.midi()});
+        return out;
+    }
+
+    @Test
+    void melismasOnlyWithLowLyricsStrength() {
+        long high = 0, low = 0;
+        for (String seed : List.of("1", "2", "3")) {
+            high += compose("slow soul ballad", STARRY, 0.9, false, seed).vocal().notes().stream().filter(VocalNote::melisma).count();
+            low += compose("slow soul ballad", STARRY, 0.0, false, seed).vocal().notes().stream().filter(VocalNote::melisma).count();
+        }
+        assertEquals(0, high);
+        assertTrue(low > 0);
+    }
+
+    @Test
+    void rapIsASixteenthNoteFlowOnANarrowBand() {
+        String bars = "[Verse 1]\nYeah, I'm on the rise, no surprise\nGrind every day, that's how I survive\nStacking up wins, living my best\nPut me to the test, I'll pass with finesse";
+        Score s = compose("confident hip-hop rap vocal with rhythmic flow", bars, 0.5, false, "r");
+        assertEquals(Voice.Type.RAP, s.vocal().voice().type());
+        int min = 127, max = 0;
+        long sixteenths = 0;
+        for (VocalNote n : s.vocal().notes()) {
+            min = Math.min(min, n.midi());
+            max = Math.max(max, n.midi());
+            if (n.durationBeats() <= 0.25 + 1e-9) sixteenths++;
+        }
+        assertTrue(max - min <= 9, "range " + (max - min));
+        assertTrue(sixteenths > s.vocal().notes().size() / 2, sixteenths + " of " + s.vocal().notes().size());
+    }
+
+    @Test
+    void soundOnlyRequestsHaveANaturalLengthAndWordlessVocalsUnlessInstrumental() {
+        for (String sound : SeedExamples.sounds()) {
+            Score s = compose(sound, null, 0.5, false, "len");
+            double sec = s.durationSeconds();
+            assertTrue(sec >= 90 && sec <= 240, sound + ": " + sec + " s");
+            assertTrue(s.hasVocal(), sound);
+            assertTrue(s.vocal().notes().stream().allMatch(n -> List.of("oh", "ah", "la", "ooh").contains(n.syllable())), sound);
+            assertFalse(compose(sound, null, 0.5, true, "len").hasVocal(), "instrumental: " + sound);
+        }
+    }
+
+    @Test
+    void keyChangeLiftsTheLastChorusAWholeStep() {
+        Score s = compose("uplifting pop with a key change", STARRY, 0.5, false, "k");
+        List<Section> choruses = s.sections().stream().filter(x -> x.kind().equals("chorus")).toList();
+        assertEquals(s.key(), choruses.get(0).key());
+        assertEquals((s.key().tonic() + 2) % 12, choruses.get(1).key().tonic());
+    }
+
+    @Test
+    void chordsCoverTheWholeSongAndTheSongEndsOnTheTonic() {
+        Score s = compose("smooth jazz lounge music", null, 0.5, true, "j");
+        double t = 0;
+        for (ChordEvent c : s.chords()) {
+            assertEquals(t, c.startBeat(), 1e-9);
+            t = c.endBeat();
+        }
+        assertEquals(s.lengthBeats(), t, 1e-9);
+        assertEquals(s.key().tonic(), s.chords().get(s.chords().size() - 1).chord().root());
+    }
+
+    @Test
+    void deterministicPerSeed() {
+        assertEquals(compose("pop", STARRY, 0.5, false, "x"), compose("pop", STARRY, 0.5, false, "x"));
+        assertNotEquals(compose("pop", STARRY, 0.5, false, "x").vocal(), compose("pop", STARRY, 0.5, false, "y").vocal());
+    }
+
+    @Test
+    void requestsFromTheSeedCompose() {
+        for (var n : SeedExamples.creates()) {
+            SongRequest r = SeedExamples.toRequest(n, "seed");
+            Lyrics l = lr.read(r.lyrics());
+            Score s = composer.compose(sr.read(r, !l.isEmpty()), l, r.seed(), r.profile().mv(), r.title());
+            assertEquals(!r.makeInstrumental(), s.hasVocal(), n.toString());
+        }
+    }
+}
