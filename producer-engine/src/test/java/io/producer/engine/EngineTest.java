@@ -153,6 +153,23 @@ class EngineTest {
         assertTrue(contourCorrelation(src.score(), cov.score()) > 0.6);
     }
 
+    @Test
+    void anUploadIsAnalysedAndCanBeExtendedInItsTempoAndKey() {
+        Song made = engine.create(req("upbeat pop with piano and drums", SHORT, "up"));
+        Song up = engine.analyse(made.mix(), "upload-seed");
+        Score s = up.score();
+        assertEquals("analysed", s.origin());
+        assertTrue(s.parts().isEmpty());
+        assertEquals(made.score().bpm(), s.bpm(), made.score().bpm() * 0.04);
+        assertArrayEquals(made.mix().left(), up.mix().left(), "the upload is the clip's audio");
+        Song ext = engine.extend(new SourceClip(s, made.mix()), req("build intensity with layered guitars and driving drums", null, "up2"), 12);
+        int keep = (int) Math.round(8.0 * made.mix().sampleRate());
+        same(made.mix(), 0, ext.mix(), 0, keep);
+        assertTrue(ext.mix().durationSeconds() > 14);
+        assertEquals(s.key(), ext.score().key());
+        assertEquals(s.bpm(), ext.score().bpm());
+    }
+
     /** Pearson correlation of the two melodies sampled on every half beat where both sing. */
     static double contourCorrelation(Score a, Score b) {
         List<double[]> pairs = new ArrayList<>();
