@@ -17,7 +17,9 @@ import java.util.List;
  * scores. Stateless, thread-safe and deterministic (no randomness, sequential sums only).
  *
  * <p>The pipeline: a mono 11 025 Hz mixdown; a spectral-flux onset envelope; tempo by comb-filtered
- * autocorrelation with a metrical-level decision; beats by dynamic programming; chroma from a long
+ * autocorrelation with a metrical-level decision; beats by dynamic programming, then (for music
+ * in steady tempo, the case the one-tempo score can represent) the constant grid fitted to them,
+ * from the first to the last sounding beat; chroma from a long
  * STFT; key by Krumhansl–Kessler profiles; chords per beat by templates and Viterbi; meter and
  * downbeat from bar-start cues; sections from bar self-similarity novelty. Audio with no pulse at
  * all (silence, a held tone) gets a nominal {@value #NO_PULSE_BPM} BPM grid from time 0, and its key
@@ -25,6 +27,8 @@ import java.util.List;
  */
 public final class Analyzer {
     static final double NO_PULSE_BPM = 120;
+    /** Share of tracked beats on one constant-tempo grid for the song to count as steady. */
+    private static final double MIN_STEADY = 0.6;
     /** Silence threshold for trimming beats at the ends, relative to the median frame level. */
     private static final double EDGE_SILENCE = 0.01;
 
@@ -40,9 +44,17 @@ public final class Analyzer {
             bpm = NO_PULSE_BPM;
             beatTimes = grid(0, 60 / bpm, signal.seconds());
         } else {
-            double[] frames = BeatTracker.track(onsets.strength, tempo);
-            beatTimes = trimSilentEdges(toSeconds(frames), onsets);
-            bpm = refineTempo(beatTimes, tempo);
+            double[] tracked = trimSilentEdges(toSeconds(BeatTracker.track(onsets.strength, tempo)), onsets);
+            BeatGrid grid = BeatGrid.fit(tracked, 60 / tempo);
+            if (tracked.length >= 8 && grid.inlierShare() >= MIN_STEADY) {
+                grid = onTheBassBeats(grid, onsets);
+                double half = grid.period() / 2;
+                beatTimes = grid.beats(Math.max(0, tracked[0] - half), tracked[tracked.length - 1] + half);
+                bpm = grid.bpm();
+            } else {
+                beatTimes = tracked;
+                bpm = refineTempo(tracked, tempo);
+            }
         }
         if (beatTimes.length == 0) beatTimes = grid(0, 60 / bpm, signal.seconds());
         double beatSeconds = 60 / bpm;
@@ -82,6 +94,27 @@ public final class Analyzer {
         double[] t = new double[n];
         for (int i = 0; i < n; i++) t[i] = start + i * step;
         return t;
+    }
+
+    /**
+     * A tracker can follow the off-beats when they carry the strongest onsets (reggae skanks, house
+     * open hats); the bass (kick, bass notes) marks the beat itself, so when it hits clearly more
+     * between the grid's beats than on them, the grid moves by half a beat.
+     */
+    private static BeatGrid onTheBassBeats(BeatGrid grid, OnsetEnvelope onsets) {
+        double on = 0, off = 0;
+        for (double t = grid.phase(); t < onsets.frames() / OnsetEnvelope.RATE; t += grid.period()) {
+            on += peakNear(onsets.bass, t * OnsetEnvelope.RATE);
+            off += peakNear(onsets.bass, (t + grid.period() / 2) * OnsetEnvelope.RATE);
+        }
+        return off > 1.5 * on ? grid.shiftedHalfBeat() : grid;
+    }
+
+    private static double peakNear(float[] x, double frame) {
+        int c = (int) Math.round(frame);
+        float m = 0;
+        for (int f = Math.max(0, c - 1); f <= Math.min(x.length - 1, c + 1); f++) m = Math.max(m, x[f]);
+        return m;
     }
 
     /** Drop beats the tracker extrapolated into silence before the music starts and after it ends. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Meter and downbeat from what happens on bar starts: the bass hits (kick, bass note), chords
- * change and the harmony moves. Each beat gets a "bar start evidence" (the sum of those z-scored
+ * change and the harmony above the bass moves (a walking bass moves on every beat). Each beat gets a "bar start evidence" (the sum of those z-scored
  * cues); for 4 and 3 beats per bar and every phase, the evidence of the beats on the phase is
  * compared with the rest. The meter whose best phase stands out more wins, with 4/4 taking ties
  * (a bare pulse with no accents is 4/4), and its best phase is the first downbeat.
@@ -27,7 +27,7 @@ final class BarFinder {
         if (n < 8) return new Bars(Meter.FOUR_FOUR, 0);
         double[] novelty = new double[n], change = new double[n];
         for (int i = 1; i < n; i++) {
-            novelty[i] = 1 - BeatFeatures.cosine(beats.chroma[i - 1], beats.chroma[i]);
+            novelty[i] = 1 - BeatFeatures.cosine(beats.treble[i - 1], beats.treble[i]);
             change[i] = chords.get(i).equals(chords.get(i - 1)) ? 0 : 1;
         }
         double[] zb = BeatFeatures.z(beats.bassAccent), za = BeatFeatures.z(beats.accent),

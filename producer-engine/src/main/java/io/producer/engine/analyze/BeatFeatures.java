@@ -10,15 +10,18 @@ final class BeatFeatures {
     final double[] times;
     final double[][] chroma;
     final double[][] bass;
+    /** Chroma above the bass range: the harmony instruments without the bass line's passing notes. */
+    final double[][] treble;
     final double[] accent;
     final double[] bassAccent;
     final double[] energyDb;
 
-    private BeatFeatures(double[] times, double[][] chroma, double[][] bass, double[] accent, double[] bassAccent,
-                         double[] energyDb) {
+    private BeatFeatures(double[] times, double[][] chroma, double[][] bass, double[][] treble, double[] accent,
+                         double[] bassAccent, double[] energyDb) {
         this.times = times;
         this.chroma = chroma;
         this.bass = bass;
+        this.treble = treble;
         this.accent = accent;
         this.bassAccent = bassAccent;
         this.energyDb = energyDb;
@@ -28,7 +31,7 @@ final class BeatFeatures {
 
     static BeatFeatures of(double[] beatTimes, double beatSeconds, Chromagram cg, OnsetEnvelope onsets) {
         int n = beatTimes.length;
-        double[][] chroma = new double[n][], bass = new double[n][];
+        double[][] chroma = new double[n][], bass = new double[n][], treble = new double[n][];
         double[] accent = new double[n], bassAccent = new double[n], energyDb = new double[n];
         for (int i = 0; i < n; i++) {
             double start = beatTimes[i];
@@ -55,8 +58,11 @@ final class BeatFeatures {
                 e = cg.energy[f];
                 count = 1;
             }
+            double[] t = new double[12];
+            for (int k = 0; k < 12; k++) t[k] = c[k] - b[k];
             chroma[i] = removeFloor(c);
             bass[i] = removeFloor(b);
+            treble[i] = removeFloor(t);
             energyDb[i] = 10 * Math.log10(e / Math.max(1, count) + 1e-10);
             int centre = (int) Math.round(start * OnsetEnvelope.RATE);
             for (int f = Math.max(0, centre - 2); f <= Math.min(onsets.frames() - 1, centre + 2); f++) {
@@ -64,7 +70,7 @@ final class BeatFeatures {
                 bassAccent[i] = Math.max(bassAccent[i], onsets.bass[f]);
             }
         }
-        return new BeatFeatures(beatTimes, chroma, bass, accent, bassAccent, energyDb);
+        return new BeatFeatures(beatTimes, chroma, bass, treble, accent, bassAccent, energyDb);
     }
 
     private static double[] removeFloor(double[] v) {
