@@ -28,9 +28,13 @@ public final class ScoreSplicer {
     public record Insert(List<Section> sections, List<ChordEvent> chords, List<LyricWord> words, List<VocalNote> notes,
                          List<Part> parts, int bars) {}
 
+    /** A note starting this close before a cut is a humanised note of the bar after it. */
+    static final double JITTER = 0.04;
+
     public static Score splice(Score src, int fromBar, int toBar, Insert ins, Style style, Voice voice) {
         double bpb = src.meter().beatsPerBar();
         double from = fromBar * bpb, to = toBar * bpb;
+        double fromJ = from - JITTER, toJ = to - JITTER;
         double shift = (ins.bars() - (toBar - fromBar)) * bpb;
         int barShift = ins.bars() - (toBar - fromBar);
 
@@ -65,17 +69,16 @@ public final class ScoreSplicer {
         Map<Integer, Integer> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
         List<LyricWord> srcWords = src.hasVocal() ? src.vocal().words() : List.of();
         if (src.hasVocal()) for (VocalNote n : src.vocal().notes()) {
-            if (n.startBeat() < from - 1e-9) {
+            if (n.startBeat() < fromJ) {
                 int w = before.computeIfAbsent(n.wordIndex(), k -> addWord(words, srcWords.get(k)));
-                double end = Math.min(n.endBeat(), from);
-                if (end - n.startBeat() > 1e-6) notes.add(retime(n, n.startBeat(), end - n.startBeat(), w));
+                notes.add(n.endBeat() > from ? retime(n, n.startBeat(), from - n.startBeat(), w) : retime(n, n.startBeat(), n.durationBeats(), w));
             }
         }
         int base = words.size();
         for (LyricWord w : ins.words()) words.add(w);
         for (VocalNote n : ins.notes()) notes.add(retime(n, n.startBeat(), n.durationBeats(), n.wordIndex() + base));
         if (src.hasVocal()) for (VocalNote n : src.vocal().notes()) {
-            if (n.startBeat() >= to - 1e-9) {
+            if (n.startBeat() >= toJ) {
                 int w = after.computeIfAbsent(n.wordIndex(), k -> addWord(words, srcWords.get(k)));
                 notes.add(retime(n, n.startBeat() + shift, n.durationBeats(), w));
             }
@@ -90,10 +93,7 @@ public final class ScoreSplicer {
         for (Part p : src.parts()) {
             proto.putIfAbsent(p.name(), p);
             List<Note> l = partNotes.computeIfAbsent(p.name(), k -> new ArrayList<>());
-            for (Note n : p.notes()) if (n.startBeat() < from - 1e-9) {
-                double end = Math.min(n.endBeat(), from);
-                if (end - n.startBeat() > 1e-6) l.add(new Note(n.startBeat(), end - n.startBeat(), n.midi(), n.velocity()));
-            }
+            for (Note n : p.notes()) if (n.startBeat() < fromJ) l.add(n.endBeat() > from ? new Note(n.startBeat(), from - n.startBeat(), n.midi(), n.velocity()) : n);
         }
         for (Part p : ins.parts()) {
             proto.putIfAbsent(p.name(), p);
@@ -101,7 +101,7 @@ public final class ScoreSplicer {
         }
         for (Part p : src.parts()) {
             List<Note> l = partNotes.get(p.name());
-            for (Note n : p.notes()) if (n.startBeat() >= to - 1e-9) l.add(new Note(n.startBeat() + shift, n.durationBeats(), n.midi(), n.velocity()));
+            for (Note n : p.notes()) if (n.startBeat() >= toJ) l.add(shift == 0 ? n : new Note(Math.max(0, n.startBeat() + shift), n.durationBeats(), n.midi(), n.velocity()));
         }
         List<Part> parts = new ArrayList<>();
         for (var e : proto.entrySet()) {

@@ -1,0 +1,96 @@
+package io.producer.engine.mix;
+
+import io.producer.engine.score.Note;
+import io.producer.engine.score.Part;
+import io.producer.engine.score.PartRole;
+import io.producer.engine.score.Score;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gain curves that follow the music rather than the audio: the kick-keyed duck of sidechain
+ * pumping, the gate of a gated drum reverb, and the final fade. They are read from the score's
+ * drum notes, so they land exactly on the beat instead of reacting a few milliseconds late.
+ */
+final class ScoreEnvelopes {
+    private ScoreEnvelopes() {}
+
+    /** Frames at which the kick (GM 35/36) hits; every beat when the score has no kick. */
+    static List<Long> kicks(Score score, int rate) {
+        List<Long> out = new ArrayList<>();
+        for (Part p : score.parts())
+            if (p.role() == PartRole.DRUMS)
+                for (Note n : p.notes()) if (n.midi() == 35 || n.midi() == 36) out.add(frame(score, n.startBeat(), rate));
+        if (out.isEmpty()) for (double b = 0; b < score.lengthBeats(); b += 1) out.add(frame(score, b, rate));
+        out.sort(null);
+        return out;
+    }
+
+    /** Drum hits that open a gated reverb: kicks and snares/claps (GM 35-40). */
+    static List<Long> drumHits(Score score, int rate) {
+        List<Long> out = new ArrayList<>();
+        for (Part p : score.parts())
+            if (p.role() == PartRole.DRUMS)
+                for (Note n : p.notes()) if (n.midi() >= 35 && n.midi() <= 40) out.add(frame(score, n.startBeat(), rate));
+        out.sort(null);
+        return out;
+    }
+
+    private static long frame(Score score, double beat, int rate) {
+        return Math.round(score.beatToSeconds(beat) * rate);
+    }
+
+    /**
+     * The pumping curve: at each kick the gain drops to {@code depthDb} within 5 ms and comes back
+     * along a smooth curve over {@code recoverSeconds}.
+     */
+    static float[] pump(List<Long> kicks, int frames, int rate, double depthDb, double recoverSeconds) {
+        float[] g = new float[frames];
+        java.util.Arrays.fill(g, 1f);
+        float floor = (float) Math.pow(10, depthDb / 20);
+        int attack = Math.max(1, rate / 200), recover = (int) (recoverSeconds * rate);
+        for (long k : kicks) {
+            for (int i = 0; i < attack + recover; i++) {
+                long f = k - attack + i;
+                if (f < 0 || f >= frames) continue;
+                float v;
+                if (i < attack) v = 1 - (1 - floor) * (float) (0.5 - 0.5 * Math.cos(Math.PI * i / attack));
+                else {
+                    double x = (double) (i - attack) / recover;
+                    v = floor + (1 - floor) * (float) (x * x * (3 - 2 * x));
+                }
+                if (v < g[(int) f]) g[(int) f] = v;
+            }
+        }
+        return g;
+    }
+
+    /** The gate for a gated reverb: open for {@code holdSeconds} after each hit, then shut in 25 ms. */
+    static float[] gate(List<Long> hits, int frames, int rate, double holdSeconds) {
+        float[] g = new float[frames];
+        int hold = (int) (holdSeconds * rate), close = Math.max(1, (int) (0.025 * rate)), open = Math.max(1, rate / 1000);
+        for (long h : hits) {
+            for (int i = 0; i < open + hold + close; i++) {
+                long f = h + i;
+                if (f >= frames) break;
+                float v = i < open ? (float) i / open : i < open + hold ? 1f : 1f - (float) (i - open - hold) / close;
+                if (v > g[(int) f]) g[(int) f] = v;
+            }
+        }
+        return g;
+    }
+
+    /** A fade over the last {@code seconds} of the music (cosine), silence in the tail after it. */
+    static float[] fadeOut(Score score, int frames, int rate, double seconds) {
+        float[] g = new float[frames];
+        long end = Math.min(frames, Math.round(score.beatToSeconds(score.lengthBeats()) * rate));
+        long start = Math.max(0, end - Math.round(seconds * rate));
+        for (int i = 0; i < frames; i++) {
+            if (i < start) g[i] = 1f;
+            else if (i >= end) g[i] = 0f;
+            else g[i] = (float) (0.5 + 0.5 * Math.cos(Math.PI * (i - start) / (double) (end - start)));
+        }
+        return g;
+    }
+}
