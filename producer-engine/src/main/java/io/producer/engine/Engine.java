@@ -124,9 +124,10 @@ public final class Engine implements AutoCloseable {
         // the source's own mix (as delivered), and the new vocal is mixed against the same instrumental
         Mix before = mixer.mix(new Stems(oldVocal, dry.drums(), dry.bass(), dry.other()), src, profile);
         Mix after = mixer.mix(new Stems(vocal, dry.drums(), dry.bass(), dry.other()), score, profile);
-        if (src.origin().equals("analysed") && source.audio() != null) after = overUpload(source.audio(), vocal, score, profile);
+        boolean upload = src.origin().equals("analysed") && source.audio() != null;
+        if (upload) after = overUpload(source.audio(), vocal, score, profile);
         clock.lap("mix");
-        Stems stems = new Stems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
+        Stems stems = upload ? after.wet() : new Stems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
         return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
     }
 
