@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.renderer = new Renderer(options);
         this.singer = new Singer();
+        lyricsReader.read("[Verse]\nwarm up"); // loads the pronouncing dictionary now, not in the first request
     }
 
     /** create_music: style and lyrics to a new song. */
