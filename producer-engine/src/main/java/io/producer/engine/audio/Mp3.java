@@ -11,7 +11,9 @@ import javazoom.jl.decoder.SampleBuffer;
 import javax.sound.sampled.AudioFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * MP3 through jump3r (LAME 3.98 port) for encoding and JLayer for decoding. Encodes constant
@@ -20,25 +22,137 @@ import java.util.Arrays;
 public final class Mp3 {
     private Mp3() {}
 
-    /** CBR joint-stereo MP3 at {@code kbps} (32-320) of a buffer at an MPEG rate (8-48 kHz). */
+    /** Below this length one encoder is as fast as splitting (the split costs pre- and post-roll). */
+    private static final double PARALLEL_MIN_SECONDS = 20;
+    /** Frames encoded before a segment's seam (reservoir off) so the encoder's state has settled. */
+    private static final int PRE_ROLL_FRAMES = 8;
+    /** Frames encoded after a segment's end so its last kept frames saw their real look-ahead. */
+    private static final int POST_ROLL_FRAMES = 6;
+    private static final int FRAME = 1152;
+
+    /**
+     * CBR joint-stereo MP3 at {@code kbps} (32-320) of a buffer at an MPEG-1 rate (32, 44.1 or
+     * 48 kHz; other rates 8-24 kHz encode on one thread).
+     *
+     * <p>jump3r encodes about 40× real time on one core, so a long song is cut into one segment
+     * per core, encoded in parallel and joined at frame boundaries. A joined stream must not let
+     * the first frame after a seam borrow bits from the frames before it (the MP3 bit reservoir):
+     * each later segment therefore starts {@value #PRE_ROLL_FRAMES} frames early with the reservoir
+     * switched off, then switches it on; its frames are taken from the last reservoir-free frame on,
+     * which decodes on its own, and the segment before it supplies every frame up to there. Both
+     * encoders saw the same audio around the seam, so the decoder's overlap-add joins them like any
+     * two frames. {@code Mp3Test} decodes joined streams and checks the seams.
+     */
     public static byte[] encode(AudioBuffer audio, int kbps) {
         if (kbps < 32 || kbps > 320) throw new IllegalArgumentException("mp3 bitrate must be 32-320 kbps, was " + kbps);
-        byte[] pcm = pcm16(audio, 0, audio.frames());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int segments = audio.sampleRate() >= 32000 && audio.durationSeconds() >= PARALLEL_MIN_SECONDS
+                ? Math.min(Math.max(1, cores), 4) : 1;
+        return encode(audio, kbps, segments);
+    }
+
+    /** The same with an explicit number of parallel segments (1 = a plain serial encode). */
+    static byte[] encode(AudioBuffer audio, int kbps, int segments) {
+        int frames = audio.frames();
+        if (segments <= 1 || frames < segments * FRAME * (PRE_ROLL_FRAMES + POST_ROLL_FRAMES + 4))
+            return encodeRange(audio, kbps, 0, frames, -1).bytes();
+        int[] split = new int[segments + 1];
+        for (int k = 1; k < segments; k++) split[k] = (int) ((long) frames * k / segments / FRAME) * FRAME;
+        split[segments] = frames;
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<Encoded>[] jobs = new java.util.concurrent.CompletableFuture[segments];
+        int[] starts = new int[segments];
+        for (int k = 0; k < segments; k++) {
+            int from = k == 0 ? 0 : split[k] - PRE_ROLL_FRAMES * FRAME;
+            int to = k == segments - 1 ? frames : Math.min(frames, split[k + 1] + POST_ROLL_FRAMES * FRAME);
+            int reservoirFrom = k == 0 ? -1 : split[k];
+            starts[k] = from;
+            if (k == segments - 1) jobs[k] = java.util.concurrent.CompletableFuture.completedFuture(encodeRange(audio, kbps, from, to, reservoirFrom));
+            else jobs[k] = java.util.concurrent.CompletableFuture.supplyAsync(() -> encodeRange(audio, kbps, from, to, reservoirFrom), ENCODERS);
+        }
+        Encoded[] parts = new Encoded[segments];
+        for (int k = 0; k < segments; k++) parts[k] = jobs[k].join();
+        // seam k: the global frame index where segment k takes over
+        int[] seam = new int[segments + 1];
+        for (int k = 1; k < segments; k++) {
+            List<int[]> f = parts[k].frames();
+            int j = 0;
+            while (j + 1 < f.size() && f.get(j + 1)[2] == 0) j++;  // last frame of the reservoir-free run
+            if (j < PRE_ROLL_FRAMES / 2) return encodeRange(audio, kbps, 0, frames, -1).bytes(); // the encoder never settled
+            seam[k] = j + starts[k] / FRAME;
+        }
+        seam[segments] = Integer.MAX_VALUE;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(parts[0].bytes().length * segments + 4096);
+        for (int k = 0; k < segments; k++) {
+            int offset = starts[k] / FRAME;
+            List<int[]> f = parts[k].frames();
+            int first = seam[k] - offset, last = seam[k + 1] == Integer.MAX_VALUE ? f.size() : seam[k + 1] - offset;
+            if (last > f.size()) return encodeRange(audio, kbps, 0, frames, -1).bytes(); // post-roll too short
+            for (int j = first; j < last; j++) out.write(parts[k].bytes(), f.get(j)[0], f.get(j)[1]);
+        }
+        return out.toByteArray();
+    }
+
+    private static final java.util.concurrent.ExecutorService ENCODERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "producer-mp3");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** An encoded stream and its frames as {offset, length, main_data_begin}. */
+    record Encoded(byte[] bytes, List<int[]> frames) {}
+
+    /**
+     * Encodes frames [from, to) of the audio. With {@code reservoirFrom} ≥ 0 the bit reservoir stays
+     * off until the input reaches that frame, so the frames encoded until then stand alone.
+     */
+    private static Encoded encodeRange(AudioBuffer audio, int kbps, int from, int to, int reservoirFrom) {
         AudioFormat fmt = new AudioFormat(audio.sampleRate(), 16, 2, true, false);
         LameEncoder enc = new LameEncoder(fmt, kbps, LameEncoder.CHANNEL_MODE_JOINT_STEREO, LameEncoder.QUALITY_MIDDLE, false);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, (int) (audio.durationSeconds() * kbps * 125) + 8192));
+            JumpInternals.skipReplayGain(enc);
+            if (reservoirFrom >= 0) JumpInternals.setReservoir(enc, false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, (int) ((to - from) / (double) audio.sampleRate() * kbps * 125) + 8192));
             byte[] buf = new byte[enc.getMP3BufferSize()];
-            int chunk = enc.getPCMBufferSize();
-            for (int pos = 0; pos < pcm.length; pos += chunk) {
-                int n = enc.encodeBuffer(pcm, pos, Math.min(chunk, pcm.length - pos), buf);
-                out.write(buf, 0, n);
+            int chunkFrames = Math.max(FRAME, enc.getPCMBufferSize() / 4 / FRAME * FRAME);
+            for (int pos = from; pos < to; ) {
+                int end = Math.min(to, pos + chunkFrames);
+                if (reservoirFrom >= 0 && pos < reservoirFrom && end > reservoirFrom) end = reservoirFrom;
+                byte[] pcm = pcm16(audio, pos, end);
+                out.write(buf, 0, enc.encodeBuffer(pcm, 0, pcm.length, buf));
+                pos = end;
+                if (pos == reservoirFrom) JumpInternals.setReservoir(enc, true);
             }
             out.write(buf, 0, enc.encodeFinish(buf));
-            return out.toByteArray();
+            byte[] bytes = out.toByteArray();
+            return new Encoded(bytes, frames(bytes));
         } finally {
             enc.close();
         }
+    }
+
+    private static final int[] BITRATE_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0};
+    private static final int[] BITRATE_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0};
+
+    /** Splits a layer III stream into frames: {offset, length, main_data_begin}. */
+    static List<int[]> frames(byte[] m) {
+        List<int[]> out = new ArrayList<>();
+        int p = 0;
+        while (p + 6 <= m.length) {
+            if (!AudioDecoder.isMpegAudioHeader(m, p)) { p++; continue; }
+            int version = (m[p + 1] >> 3) & 3;            // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
+            boolean v1 = version == 3;
+            int br = (v1 ? BITRATE_V1 : BITRATE_V2)[(m[p + 2] >> 4) & 15] * 1000;
+            int rateIdx = (m[p + 2] >> 2) & 3;
+            int rate = new int[]{44100, 48000, 32000}[rateIdx] >> (v1 ? 0 : version == 2 ? 1 : 2);
+            int pad = (m[p + 2] >> 1) & 1;
+            int len = (v1 ? 144 : 72) * br / rate + pad;
+            int side = p + 4 + ((m[p + 1] & 1) == 0 ? 2 : 0);
+            int mdb = v1 ? ((m[side] & 0xFF) << 1 | (m[side + 1] & 0xFF) >> 7) : (m[side] & 0xFF);
+            out.add(new int[]{p, Math.min(len, m.length - p), mdb});
+            p += len;
+        }
+        return out;
     }
 
     static byte[] pcm16(AudioBuffer audio, int from, int to) {

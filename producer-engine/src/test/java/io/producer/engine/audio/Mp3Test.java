@@ -72,4 +72,35 @@ class Mp3Test {
     @Test void garbageIsRefused() {
         assertThrows(UnsupportedAudioException.class, () -> Mp3.decode(new byte[5000]));
     }
+
+    @Test void parallelSegmentsJoinWithoutASeam() {
+        AudioBuffer song = TestSignals.songLike(44100, 12);
+        byte[] serial = Mp3.encode(song, 192, 1);
+        byte[] joined = Mp3.encode(song, 192, 2);
+        assertArrayEquals(joined, Mp3.encode(song, 192, 2), "parallel encoding is deterministic");
+        // (byte lengths may differ by a padding byte: 44.1 kHz frames alternate 626/627 bytes)
+        assertEquals(serial.length, joined.length, 4);
+        // every joined frame starts with a valid header and the frame after the seam borrows no bits
+        java.util.List<int[]> frames = Mp3.frames(joined);
+        assertEquals(Mp3.frames(serial).size(), frames.size());
+        AudioBuffer back = Mp3.decode(joined);
+        int lag = bestLag(song.left(), back.left(), 4000);
+        // coding error per 1152-sample block, relative to the signal: the blocks at the seam are no worse than the rest
+        int seam = (int) ((long) song.frames() / 2 / 1152) * 1152;
+        double[] err = new double[song.frames() / 1152 - 2];
+        for (int b = 0; b < err.length; b++) {
+            double e = 0, sig = 0;
+            for (int i = b * 1152; i < (b + 1) * 1152; i++) {
+                double d = back.left()[i + lag] - song.left()[i];
+                e += d * d;
+                sig += song.left()[i] * (double) song.left()[i];
+            }
+            err[b] = e / (sig + 1e-9);
+        }
+        double[] sorted = err.clone();
+        java.util.Arrays.sort(sorted);
+        double p95 = sorted[(int) (sorted.length * 0.95)];
+        for (int b = seam / 1152 - 3; b <= seam / 1152 + 3; b++)
+            assertTrue(err[b] <= Math.max(p95, 1e-4), "block " + b + " at the seam: error " + err[b] + " vs 95th percentile " + p95);
+    }
 }

@@ -57,6 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--creates", defaultValue = "400", description = "Create requests in the create phase (default 400).") int creates;
     @Option(names = "--create-clients", defaultValue = "16", description = "Concurrent clients for the create phase (default 16).") int createClients;
     @Option(names = "--workers", description = "Render workers of the in-process server (default: the server default).") Integer workers;
+    @Option(names = "--server-logs", description = "Keep the in-process server's per-request INFO logs (default: WARN and above only).") boolean serverLogs;
 
     private static final String[] CREATE_BODIES = {
         "{\"task_type\":\"create_music\",\"sound\":\"lofi hip hop, mellow piano\",\"make_instrumental\":true}",
@@ -77,6 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         String apiKey = key;
         try {
             if (base == null) {
+                // Before the first logger exists: slf4j-simple reads its level once.
+                if (!serverLogs) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
                 dataDir = Files.createTempDirectory("producer-bench");
                 ServerConfig config = ServerConfig.fromEnv(Map.of()).withPort(0).withDataDir(dataDir)
                         .withQueueLimit(creates + 100).withInitialCredits(0);
@@ -124,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void getPhase(String base, String apiKey, String taskId) throws Exception {
         HttpRequest request = get(base, apiKey, taskId);
+        String pollStatus = Json.MAPPER.readTree(send(request).body()).path("status").asText("?");
         for (int i = 0; i < 500; i++) send(request); // JIT warm-up, not measured
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -148,9 +152,9 @@ final class BenchCommand implements Callable<Integer> {
         long[] all = collect(futures);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "GET /api/v1/producer/task/{id} (SUCCESS body): %d clients, %.1f s: %d requests, %.0f req/s, "
+        System.out.printf(Locale.ROOT, "GET /api/v1/producer/task/{id} (%s body): %d clients, %.1f s: %d requests, %.0f req/s, "
                         + "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms, non-200 %d%n",
-                clients, elapsed, all.length, all.length / elapsed, ms(pct(all, 50)), ms(pct(all, 99)), ms(all[all.length - 1]), errors.get());
+                pollStatus, clients, elapsed, all.length, all.length / elapsed, ms(pct(all, 50)), ms(pct(all, 99)), ms(all[all.length - 1]), errors.get());
     }
 
     private void createPhase(String base, String apiKey) throws Exception {
