@@ -101,6 +101,23 @@ class ComposerTest {
     }
 
     @Test
+    void aLineAsLongAsTheOneTwoUpRepeatsItsRhythm() {
+        String hook = "[Chorus]\nStarry night starry night\nLet your light ignite ignite\nBright as day bright as day\nGuide my way guide my way";
+        Score s = compose("pop", hook, 0.9, false, "h");
+        double bpb = s.meter().beatsPerBar();
+        Section chorus = s.sections().get(1);
+        double lineBeats = chorus.bars() * bpb / 4;
+        List<Double> first = new ArrayList<>(), third = new ArrayList<>();
+        for (VocalNote n : s.vocal().notes()) {
+            double rel = n.startBeat() - chorus.startBar() * bpb;
+            int line = (int) Math.floor(rel / lineBeats + 1e-9);
+            if (line == 0) first.add(rel);
+            if (line == 2) third.add(rel - 2 * lineBeats);
+        }
+        assertEquals(first, third, "lines 1 and 3 (six syllables each) share their rhythm");
+    }
+
+    @Test
     void melismasOnlyWithLowLyricsStrength() {
         long high = 0, low = 0;
         for (String seed : List.of("1", "2", "3")) {

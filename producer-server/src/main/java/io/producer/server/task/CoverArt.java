@@ -93,7 +93,10 @@ public final class CoverArt {
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, 40);
         g.setFont(font);
         List<String> lines = wrap(text, g.getFontMetrics(), SIZE - 64);
-        if (lines.size() > 3) lines = lines.subList(0, 3);
+        if (lines.size() > 3) {
+            lines = new ArrayList<>(lines.subList(0, 3));
+            lines.set(2, lines.get(2) + "…");
+        }
         int y = SIZE - 40 - (lines.size() - 1) * 46;
         for (String line : lines) {
             g.drawString(line, 32, y);

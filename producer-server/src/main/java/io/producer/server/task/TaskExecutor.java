@@ -64,9 +64,9 @@ public final class TaskExecutor {
         }
         if (task.type() == TaskType.UPLOAD) {
             AudioBuffer audio = uploads.fetch(r.audioUrl());
-            progress.accept(30);
+            progress.accept(WorkerPool.RENDER_START);
             Song song = timed(task, () -> engine.analyse(audio, r.seed()));
-            progress.accept(70);
+            progress.accept(WorkerPool.RENDER_END);
             return store(task, song, null, null, null, null, progress);
         }
 
@@ -78,10 +78,10 @@ public final class TaskExecutor {
                 Profile.byMv(r.mv()), r.seed(), Boolean.TRUE.equals(r.makeInstrumental()),
                 orDefault(r.lyricsStrength()), orDefault(r.soundStrength()), orDefault(r.weirdness()),
                 orDefault(r.coverStrength()));
-        progress.accept(20);
+        progress.accept(WorkerPool.RENDER_START);
         Song song = timed(task, () -> switch (task.type()) {
             case CREATE_MUSIC -> engine.create(request);
-            case EXTEND_MUSIC -> engine.extend(source, request, r.startsAt());
+            case EXTEND_MUSIC -> engine.extend(source, request, io.producer.server.api.RequestValidator.effectiveStartsAt(r));
             case REPLACE_MUSIC -> engine.replace(source, request, r.startsAt(), r.endsAt());
             case COVER_MUSIC -> engine.cover(source, request);
             case MUSIC_VARIATION -> engine.variation(source, request);
@@ -89,7 +89,7 @@ public final class TaskExecutor {
             case SWAP_MUSIC_SOUND -> engine.swapSound(source, request);
             default -> throw new IllegalStateException("not a render task: " + task.type());
         });
-        progress.accept(70);
+        progress.accept(WorkerPool.RENDER_END);
         String lyrics = r.lyrics();
         if (sourceClip != null) {
             if (task.type() == TaskType.EXTEND_MUSIC && lyrics != null && sourceClip.lyrics() != null) {

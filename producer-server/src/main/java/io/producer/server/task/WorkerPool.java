@@ -43,6 +43,9 @@ public final class WorkerPool implements AutoCloseable {
         Publisher NONE = (tx, task, result, reason, refunded) -> { };
     }
 
+    /** Progress the executor reports when the engine starts and when it is done. */
+    static final int RENDER_START = 20, RENDER_END = 70;
+
     private final Database db;
     private final TaskStore tasks;
     private final TaskQueue queue;
@@ -56,6 +59,8 @@ public final class WorkerPool implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private volatile boolean running;
+    /** Recent engine seconds per task (moving average), to move progress along while the engine works. */
+    private volatile double renderEstimateSeconds = 60;
 
     public WorkerPool(Database db, TaskStore tasks, TaskQueue queue, TaskExecutor executor, Publisher publisher, int size, Duration lease, int maxAttempts, MeterRegistry metrics) {
         this.db = db;
@@ -127,19 +132,31 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         AtomicInteger progress = new AtomicInteger(5);
+        long[] renderStart = {0};
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
-                if (!tasks.heartbeat(task.id(), owner, leaseMillis, progress.get())) {
+                int p = progress.get();
+                if (p >= RENDER_START && p < RENDER_END && renderStart[0] != 0) {
+                    // the engine reports no progress of its own: estimate it from how long renders took lately
+                    double done = (System.nanoTime() - renderStart[0]) / 1e9 / renderEstimateSeconds;
+                    p = Math.max(p, RENDER_START + (int) ((RENDER_END - RENDER_START) * Math.min(0.95, done)));
+                }
+                if (!tasks.heartbeat(task.id(), owner, leaseMillis, p)) {
                     log.warn("event=lease_lost task_id={} owner={}", task.id(), owner);
                 }
             } catch (RuntimeException e) {
                 log.warn("event=heartbeat_error task_id={} error={}", task.id(), e.toString());
             }
-        }, 0, Math.max(200, leaseMillis / 3), TimeUnit.MILLISECONDS);
+        }, 0, Math.max(200, Math.min(2000, leaseMillis / 3)), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         try {
             TaskExecutor.Result result = executor.execute(task, p -> {
                 progress.set(p);
+                if (p == RENDER_START) renderStart[0] = System.nanoTime();
+                if (p == RENDER_END && renderStart[0] != 0) {
+                    double seconds = (System.nanoTime() - renderStart[0]) / 1e9;
+                    renderEstimateSeconds = 0.7 * renderEstimateSeconds + 0.3 * seconds;
+                }
                 tasks.heartbeat(task.id(), owner, leaseMillis, p);
             });
             beat.cancel(false);
