@@ -52,6 +52,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.renderer = new Renderer(options);
         this.singer = new Singer();
+        lyricsReader.read("[Verse]\nwarm up"); // loads the pronouncing dictionary now, not in the first request
     }
 
     /** create_music: style and lyrics to a new song. */
@@ -124,9 +125,10 @@ public final class Engine implements AutoCloseable {
         // the source's own mix (as delivered), and the new vocal is mixed against the same instrumental
         Mix before = mixer.mix(new Stems(oldVocal, dry.drums(), dry.bass(), dry.other()), src, profile);
         Mix after = mixer.mix(new Stems(vocal, dry.drums(), dry.bass(), dry.other()), score, profile);
-        if (src.origin().equals("analysed") && source.audio() != null) after = overUpload(source.audio(), vocal, score, profile);
+        boolean upload = src.origin().equals("analysed") && source.audio() != null;
+        if (upload) after = overUpload(source.audio(), vocal, score, profile);
         clock.lap("mix");
-        Stems stems = new Stems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
+        Stems stems = upload ? after.wet() : new Stems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
         return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
     }
 

@@ -50,6 +50,21 @@ class EngineTest {
         assertEquals(a.score().vocal().words().size(), a.timeline().size());
     }
 
+    @Test
+    void concurrentCallsGiveTheSameAudioAsSequentialOnes() throws Exception {
+        SongRequest a = req("chill lofi hip hop with soft piano", SHORT, "conc-a"), b = req("reggae", SHORT, "conc-b");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> engine.create(a));
+            var fb = pool.submit(() -> engine.create(b));
+            byte[] ca = Wav.encode(fa.get().mix()), cb = Wav.encode(fb.get().mix());
+            assertArrayEquals(Wav.encode(engine.create(a).mix()), ca);
+            assertArrayEquals(Wav.encode(engine.create(b).mix()), cb);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Every create of the seed: the real score, 12 bars from its first section after the intro, rendered and measured. */
     @Test
     void everySeedCreateRendersInTempoInKeyAndAtTheLoudnessTarget() {

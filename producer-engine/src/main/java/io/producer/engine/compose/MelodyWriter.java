@@ -95,6 +95,16 @@ public final class MelodyWriter {
             durs[i] = d;
             pos += d;
         }
+        // weirdness widens the rhythm: some stressed syllables are pushed half a unit ahead of their beat
+        if (!rap && style.weirdness() > 0.6) {
+            for (int i = 1; i < n; i++) {
+                if (!syl.get(i).stressed() || durs[i - 1] < 2 * u - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
+                double push = u / 2;
+                durs[i - 1] -= push;
+                starts[i] -= push;
+                durs[i] += push;
+            }
+        }
 
         boolean modelled = model != null && model.starts().length == n && Math.abs(model.lineBeats() - lineBeats) < 1e-9;
         if (modelled) {
@@ -111,7 +121,10 @@ public final class MelodyWriter {
             default -> 0.4;
         };
         double center = lo + (hi - lo) * place;
-        double amp = rap ? 1.0 : 2.5 + 2.5 * energy + 2.0 * style.weirdness();
+        // lyrics_strength trades melodic freedom for clarity: a clear line moves less and leaps less
+        double clarity = style.lyricsStrength();
+        double amp = rap ? 1.0 : 2.0 + 2.5 * energy + 2.0 * style.weirdness() + 2.0 * (0.5 - clarity);
+        double leapWeight = 0.7 + 0.6 * clarity;
         boolean rising = lineInSection % 2 == 0;
         List<Integer> scale = new ArrayList<>();
         int[] steps = key.mode().steps();
@@ -140,7 +153,7 @@ public final class MelodyWriter {
                 if (leap > (rap ? 4 : 9)) continue;
                 boolean ct = isChordTone(chord, m);
                 double cost = Math.abs(m - target) * 0.6;
-                cost += leap <= 2 ? 0 : (leap - 2) * 0.45 + (leap > 5 ? 2.5 : 0);
+                cost += (leap <= 2 ? 0 : (leap - 2) * 0.45 + (leap > 5 ? 2.5 : 0)) * leapWeight;
                 if (strong && !ct) cost += 2.5;
                 if (!strong && !ct && leap > 2) cost += 1.5;
                 if (m == prev) cost += rap ? 0 : 0.6;
