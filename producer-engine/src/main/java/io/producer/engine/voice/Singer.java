@@ -42,12 +42,17 @@ public final class Singer {
         if (notes.isEmpty()) return out;
         Voice voice = voiceOf(part);
         VoiceStyle style = VoiceStyle.of(voice, score.style() == null ? 0.5 : score.style().lyricsStrength());
-        for (Performer p : Ensemble.performers(score, voice, style, notes, profile)) {
+        List<Performer> ensemble = Ensemble.performers(score, voice, style, notes, profile);
+        // an ensemble adds up like uncorrelated voices: keep it about as loud as the lead alone would be
+        double power = 0;
+        for (Performer p : ensemble) power += p.gain() * p.gain();
+        double norm = 1 / Math.max(1, Math.sqrt(power) / 1.25);
+        for (Performer p : ensemble) {
             float[] mono = new float[frames];
             long pseed = Seeds.stream(seed, "voice", p.index()).nextLong();
             render(p, mono, rate, pseed);
             if (p.style().vocoder()) Vocoder.apply(mono, rate, p.notes());
-            pan(mono, p.pan(), (float) p.gain(), out);
+            pan(mono, p.pan(), (float) (p.gain() * norm), out);
         }
         Breaths.add(notes, style, out, Seeds.stream(seed, "breath", 0).nextLong());
         softLimit(out);
