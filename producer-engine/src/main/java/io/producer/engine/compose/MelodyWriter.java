@@ -24,6 +24,14 @@ import java.util.SplittableRandom;
  */
 public final class MelodyWriter {
 
+    /** Words that connected speech leaves unstressed (looked up only, never iterated). */
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+            "a", "an", "the", "and", "or", "but", "nor", "so", "if", "as", "than", "that", "of", "in", "on", "at", "to",
+            "for", "with", "by", "from", "into", "onto", "upon", "is", "are", "was", "were", "be", "been", "am", "i",
+            "me", "my", "you", "your", "he", "him", "his", "she", "her", "it", "its", "we", "us", "our", "they",
+            "them", "their", "will", "would", "can", "could", "shall", "should", "do", "does", "did", "has", "have",
+            "had", "i'm", "it's", "you're", "we're", "they're", "i'll", "i've", "where", "when", "who", "what");
+
     /** A sung note relative to nothing in particular: absolute beat, and the syllable index within its line. */
     public record Sung(double start, double duration, int midi, int velocity, int syllable, boolean melisma, boolean stressed) {}
 
@@ -50,11 +58,14 @@ public final class MelodyWriter {
                            SplittableRandom rnd, java.util.function.DoubleFunction<Double> guide, Model model) {
         List<Syllable> syl = new ArrayList<>();
         List<Boolean> wordEnd = new ArrayList<>();
+        List<Boolean> spokenStress = new ArrayList<>();
         for (Word w : line.words()) {
             List<Syllable> ss = w.syllables();
+            boolean function = FUNCTION_WORDS.contains(w.text().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z']", ""));
             for (int i = 0; i < ss.size(); i++) {
                 syl.add(ss.get(i));
                 wordEnd.add(i == ss.size() - 1);
+                spokenStress.add(!function && ss.get(i).stress() == 1);
             }
         }
         int n = syl.size();
@@ -68,11 +79,34 @@ public final class MelodyWriter {
         if (n * u > span) u = span / n;
         double slackRatio = (span - n * u) / span;
 
-        // rhythm
+        // rhythm: clear lyrics are set close to speech (see spokenRhythm); otherwise the lyrical grid below
+        double clarity = style.lyricsStrength();
         double[] starts = new double[n], durs = new double[n];
+        double tight = Math.max(0, Math.min(1, (clarity - 0.5) / 0.2));
+        // in connected speech only content words carry their primary stress; a line without any keeps the lexicon's
+        boolean[] accent = new boolean[n];
+        boolean anySpoken = spokenStress.contains(true);
+        for (int i = 0; i < n; i++) accent[i] = anySpoken ? spokenStress.get(i) : syl.get(i).stressed();
+        boolean spoken = !rap && clarity >= 0.6
+                && spokenRhythm(accent, wordEnd, span, style.bpm(), tight, starts, durs);
+        if (!spoken) for (int i = 0; i < n; i++) accent[i] = syl.get(i).stressed();
+        else if (lastLine) {
+            // a section's last phrase moves later (whole beats, so stresses stay on beats) to cadence on its last chord
+            double lastChord = lineStart;
+            for (ChordEvent c : chords) if (c.startBeat() <= lineStart + span - 0.5 + 1e-9) lastChord = Math.max(lastChord, c.startBeat());
+            double shift = Math.rint(lastChord - lineStart - starts[n - 1]);
+            if (shift > 0 && starts[n - 1] + shift <= span - 0.5 + 1e-9) {
+                for (int i = 0; i < n; i++) starts[i] += shift;
+                durs[n - 1] = Math.min(durs[n - 1], span - starts[n - 1]);
+            }
+        }
+        // between the lyrical and the spoken setting the lyrical one lengthens less and holds line ends shorter
+        double lengthen = 1 - 0.35 * Math.max(0, Math.min(1, (clarity - 0.3) / 0.3));
+        double endHold = 3.0 - Math.max(0, Math.min(1, (clarity - 0.3) / 0.3));
         double pos = 0;
-        if (n > 1 && !syl.get(0).stressed() && syl.get(1).stressed() && u <= 0.5 && slackRatio > 0.3) pos = 1 - u; // pickup
-        for (int i = 0; i < n; i++) {
+        if (spoken) { /* rhythm already set */ }
+        else if (n > 1 && !syl.get(0).stressed() && syl.get(1).stressed() && u <= 0.5 && slackRatio > 0.3) pos = 1 - u; // pickup
+        for (int i = 0; i < n && !spoken; i++) {
             double remainingMin = (n - i - 1) * u;
             double slack = span - pos - u - remainingMin;
             boolean stressed = syl.get(i).stressed();
@@ -86,11 +120,11 @@ public final class MelodyWriter {
                 }
             }
             double d = u;
-            if (i == n - 1) d = Math.max(u, Math.min(span - pos, rap ? 1.0 : 3.0));
+            if (i == n - 1) d = Math.max(u, Math.min(span - pos, rap ? 1.0 : endHold));
             else if (rap) d = stressed && slack >= u - 1e-9 && rnd.nextDouble() < 0.25 ? 2 * u : u;
-            else if (stressed && slack >= u - 1e-9 && rnd.nextDouble() < 0.3 + slackRatio) d = 2 * u;
-            else if (wordEnd.get(i) && slack >= u - 1e-9 && rnd.nextDouble() < 0.15 + slackRatio * 0.7) d = 2 * u;
-            if (!rap && d == 2 * u && slack >= 2 * u && slackRatio > 0.55 && stressed && rnd.nextDouble() < 0.4) d = 3 * u;
+            else if (stressed && slack >= u - 1e-9 && rnd.nextDouble() < (0.3 + slackRatio) * lengthen) d = 2 * u;
+            else if (wordEnd.get(i) && slack >= u - 1e-9 && rnd.nextDouble() < (0.15 + slackRatio * 0.7) * lengthen) d = 2 * u;
+            if (!rap && d == 2 * u && slack >= 2 * u && slackRatio > 0.55 && stressed && rnd.nextDouble() < 0.4 * lengthen) d = 3 * u;
             starts[i] = pos;
             durs[i] = d;
             pos += d;
@@ -98,7 +132,7 @@ public final class MelodyWriter {
         // weirdness widens the rhythm: some stressed syllables are pushed half a unit ahead of their beat
         if (!rap && style.weirdness() > 0.6) {
             for (int i = 1; i < n; i++) {
-                if (!syl.get(i).stressed() || durs[i - 1] < 2 * u - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
+                if (!accent[i] || durs[i - 1] < 2 * u - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
                 double push = u / 2;
                 durs[i - 1] -= push;
                 starts[i] -= push;
@@ -122,7 +156,6 @@ public final class MelodyWriter {
         };
         double center = lo + (hi - lo) * place;
         // lyrics_strength trades melodic freedom for clarity: a clear line moves less and leaps less
-        double clarity = style.lyricsStrength();
         double amp = rap ? 1.0 : 2.0 + 2.5 * energy + 2.0 * style.weirdness() + 2.0 * (0.5 - clarity);
         double leapWeight = 0.7 + 0.6 * clarity;
         boolean rising = lineInSection % 2 == 0;
@@ -138,10 +171,10 @@ public final class MelodyWriter {
         for (int i = 0; i < n; i++) {
             double abs = lineStart + starts[i];
             Chord chord = Harmonizer.at(chords, abs);
-            boolean strong = syl.get(i).stressed() || Math.abs(starts[i] - Math.rint(starts[i])) < 1e-9 && ((int) Math.rint(starts[i])) % 2 == 0;
+            boolean strong = accent[i] || Math.abs(starts[i] - Math.rint(starts[i])) < 1e-9 && ((int) Math.rint(starts[i])) % 2 == 0;
             double t = n == 1 ? 0.5 : (double) i / (n - 1);
             double arch = rising ? Math.sin(Math.PI * Math.min(1, t / 0.9)) : Math.cos(Math.PI * 0.5 * t) - 0.2;
-            double target = center + amp * (arch - 0.35) + (rap && syl.get(i).stressed() ? 1 : 0);
+            double target = center + amp * (arch - 0.35) + (rap && accent[i] ? 1 : 0);
             Double guided = guide == null ? null : guide.apply(abs);
             if (guided != null) target = Math.max(lo, Math.min(hi, guided));
             if (modelled) target = model.midis()[i];
@@ -170,22 +203,93 @@ public final class MelodyWriter {
                     best = m;
                 }
             }
-            int vel = (int) Math.round(64 + 34 * energy + (syl.get(i).stressed() ? 10 : 0) + rnd.nextInt(5));
+            int vel = (int) Math.round(64 + 34 * energy + (accent[i] ? 10 : 0) + rnd.nextInt(5));
             vel = Math.max(30, Math.min(120, vel));
             boolean melisma = durs[i] >= 2 * u - 1e-9 && durs[i] >= 1.0 && rnd.nextDouble() < melismaChance;
             if (melisma) {
                 double half = Math.rint(durs[i] / 2 / 0.25) * 0.25;
                 int idx = scale.indexOf(best);
                 int neighbour = idx >= 0 ? scale.get(Math.max(0, Math.min(scale.size() - 1, idx + (rnd.nextBoolean() ? 1 : -1)))) : best;
-                out.add(new Sung(abs, half, best, vel, i, false, syl.get(i).stressed()));
-                out.add(new Sung(abs + half, durs[i] - half, neighbour, vel - 6, i, true, syl.get(i).stressed()));
+                out.add(new Sung(abs, half, best, vel, i, false, accent[i]));
+                out.add(new Sung(abs + half, durs[i] - half, neighbour, vel - 6, i, true, accent[i]));
                 prev = neighbour;
             } else {
-                out.add(new Sung(abs, durs[i], best, vel, i, false, syl.get(i).stressed()));
+                out.add(new Sung(abs, durs[i], best, vel, i, false, accent[i]));
                 prev = best;
             }
         }
         return out;
+    }
+
+    /**
+     * Speech rhythm for clear lyrics ({@code tight} 0..1 from lyrics_strength 0.5..0.7). A sung vowel
+     * stretched far beyond its spoken length is what makes sung words unrecognisable, so the line is
+     * set as it would be spoken: stress-timed feet, each stressed syllable on a beat, unstressed
+     * syllables on the 8th or 16th note closest to a spoken syllable (about 0.2 s at this tempo), the
+     * rest of the stressed word following it at once and the next words leading into the next stress
+     * as pickups. Time a foot has to spare goes to the stressed word's last syllable up to a spoken
+     * length, then becomes a rest; the line-final syllable is held moderately and the remainder of
+     * the line's bars is a rest. Returns false (arrays untouched) when the line does not fit.
+     */
+    static boolean spokenRhythm(boolean[] stress, List<Boolean> wordEnd, double span, double bpm, double tight,
+                                double[] starts, double[] durs) {
+        int n = stress.length;
+        double beatSec = 60.0 / bpm;
+        double u = 1.0;
+        for (double c : new double[]{0.5, 0.25}) if (Math.abs(Math.log(c * beatSec / 0.2)) < Math.abs(Math.log(u * beatSec / 0.2))) u = c;
+        if (tight < 0.5) u = Math.max(u, 0.5);
+        double stressedDur = u * beatSec < 0.22 ? 2 * u : u;
+        double holdCap = (0.75 - 0.3 * tight) / beatSec;           // a held stressed word: 0.45 s when tight
+        double endCap = (1.5 - 0.9 * tight) / beatSec;             // the line's last syllable: 0.6 s when tight
+        double[] st = new double[n], du = new double[n];
+        int first = 0;
+        while (first < n && !stress[first]) first++;
+        if (first == n) {                                           // no stress at all: evenly spoken
+            for (int i = 0; i < n; i++) { st[i] = i * u; du[i] = u; }
+        } else {
+            double beat = first == 0 ? 0 : Math.ceil(first * u - 1e-9);
+            for (int i = 0; i < first; i++) { st[i] = beat - (first - i) * u; du[i] = u; }
+            int s = first;
+            while (s < n) {
+                int next = s + 1;
+                while (next < n && !stress[next]) next++;
+                int wordLast = s;                                   // the stressed word runs on to its end
+                while (wordLast < next - 1 && !wordEnd.get(wordLast)) wordLast++;
+                int tail = wordLast - s, pickups = next - 1 - wordLast;
+                st[s] = beat;
+                du[s] = stressedDur;
+                for (int j = 1; j <= tail; j++) { st[s + j] = beat + stressedDur + (j - 1) * u; du[s + j] = u; }
+                double wordEndAt = beat + stressedDur + tail * u;
+                if (next == n) {                                    // last foot: pickups follow at once
+                    for (int j = 1; j <= pickups; j++) { st[wordLast + j] = wordEndAt + (j - 1) * u; du[wordLast + j] = u; }
+                    break;
+                }
+                double nextBeat = Math.ceil(wordEndAt + pickups * u - 1e-9);
+                double pickupStart = nextBeat - pickups * u;
+                for (int j = 1; j <= pickups; j++) { st[wordLast + j] = pickupStart + (j - 1) * u; du[wordLast + j] = u; }
+                double gap = pickupStart - wordEndAt;
+                if (gap > 1e-9) {
+                    // inside a word there is no rest: the word continues into the next stress
+                    boolean canRest = wordEnd.get(wordLast);
+                    int held = tail == 0 ? s : wordLast;
+                    double extra = canRest ? Math.max(0, Math.min(gap, holdCap - du[held])) : gap;
+                    extra = Math.rint(extra / 0.25) * 0.25;
+                    if (!canRest) extra = gap;
+                    du[held] += extra;
+                    if (held == s) for (int j = 1; j <= tail; j++) st[s + j] += extra;
+                }
+                beat = nextBeat;
+                s = next;
+            }
+        }
+        int last = n - 1;
+        double hold = Math.max(du[last], Math.min(endCap, span - st[last]));
+        du[last] = Math.max(du[last], Math.rint(hold / 0.25) * 0.25);
+        if (st[last] + du[last] > span + 1e-9) return false;
+        for (int i = 0; i < n; i++) if (st[i] < -1e-9 || du[i] <= 1e-9) return false;
+        System.arraycopy(st, 0, starts, 0, n);
+        System.arraycopy(du, 0, durs, 0, n);
+        return true;
     }
 
     /** A line's rhythm and pitches relative to its start, for a later line to repeat. */
