@@ -1,5 +1,6 @@
 package io.producer.engine.compose;
 
+import io.producer.engine.lyrics.Arpabet;
 import io.producer.engine.lyrics.LyricLine;
 import io.producer.engine.lyrics.Syllable;
 import io.producer.engine.lyrics.Word;
@@ -65,7 +66,7 @@ public final class MelodyWriter {
             for (int i = 0; i < ss.size(); i++) {
                 syl.add(ss.get(i));
                 wordEnd.add(i == ss.size() - 1);
-                spokenStress.add(!function && ss.get(i).stress() == 1);
+                spokenStress.add(!function && ss.get(i).stress() == 1 && i == w.stressIndex());
             }
         }
         int n = syl.size();
@@ -88,7 +89,7 @@ public final class MelodyWriter {
         boolean anySpoken = spokenStress.contains(true);
         for (int i = 0; i < n; i++) accent[i] = anySpoken ? spokenStress.get(i) : syl.get(i).stressed();
         boolean spoken = !rap && clarity >= 0.6
-                && spokenRhythm(accent, wordEnd, span, style.bpm(), tight, starts, durs);
+                && spokenRhythm(syl, accent, wordEnd, span, style.bpm(), tight, starts, durs);
         if (!spoken) for (int i = 0; i < n; i++) accent[i] = syl.get(i).stressed();
         else if (lastLine) {
             // a section's last phrase moves later (whole beats, so stresses stay on beats) to cadence on its last chord
@@ -132,8 +133,8 @@ public final class MelodyWriter {
         // weirdness widens the rhythm: some stressed syllables are pushed half a unit ahead of their beat
         if (!rap && style.weirdness() > 0.6) {
             for (int i = 1; i < n; i++) {
-                if (!accent[i] || durs[i - 1] < 2 * u - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
-                double push = u / 2;
+                double push = spoken ? 0.25 : u / 2;
+                if (!accent[i] || durs[i - 1] < 2 * push * (spoken ? 1 : 2) - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
                 durs[i - 1] -= push;
                 starts[i] -= push;
                 durs[i] += push;
@@ -141,7 +142,8 @@ public final class MelodyWriter {
         }
 
         boolean modelled = model != null && model.starts().length == n && Math.abs(model.lineBeats() - lineBeats) < 1e-9;
-        if (modelled) {
+        // a clear line keeps its own words' rhythm unless the model stresses the same syllables
+        if (modelled && (!spoken || java.util.Arrays.equals(model.stressed(), accent))) {
             System.arraycopy(model.starts(), 0, starts, 0, n);
             System.arraycopy(model.durations(), 0, durs, 0, n);
         }
@@ -224,59 +226,65 @@ public final class MelodyWriter {
     /**
      * Speech rhythm for clear lyrics ({@code tight} 0..1 from lyrics_strength 0.5..0.7). A sung vowel
      * stretched far beyond its spoken length is what makes sung words unrecognisable, so the line is
-     * set as it would be spoken: stress-timed feet, each stressed syllable on a beat, unstressed
-     * syllables on the 8th or 16th note closest to a spoken syllable (about 0.2 s at this tempo), the
-     * rest of the stressed word following it at once and the next words leading into the next stress
-     * as pickups. Time a foot has to spare goes to the stressed word's last syllable up to a spoken
-     * length, then becomes a rest; the line-final syllable is held moderately and the remainder of
-     * the line's bars is a rest. Returns false (arrays untouched) when the line does not fit.
+     * set as it would be spoken: each syllable lasts about its spoken length (stressed vowels longer)
+     * rounded to 16ths, stress-timed feet with each stressed syllable on a beat, the rest of the
+     * stressed word following it at once and the next words leading into the next stress as pickups.
+     * Time a foot has to spare goes to the stressed word's last syllable up to a spoken length, then
+     * becomes a rest; the line-final syllable is held moderately and the remainder of the line's bars
+     * is a rest. Returns false (arrays untouched) when the line does not fit.
      */
-    static boolean spokenRhythm(boolean[] stress, List<Boolean> wordEnd, double span, double bpm, double tight,
-                                double[] starts, double[] durs) {
+    static boolean spokenRhythm(List<Syllable> syl, boolean[] stress, List<Boolean> wordEnd, double span, double bpm,
+                                double tight, double[] starts, double[] durs) {
         int n = stress.length;
         double beatSec = 60.0 / bpm;
-        double u = 1.0;
-        for (double c : new double[]{0.5, 0.25}) if (Math.abs(Math.log(c * beatSec / 0.2)) < Math.abs(Math.log(u * beatSec / 0.2))) u = c;
-        if (tight < 0.5) u = Math.max(u, 0.5);
-        double stressedDur = u * beatSec < 0.22 ? 2 * u : u;
+        double slower = 1.35 - 0.35 * tight;                      // sung a little slower than spoken until tight
+        double min = tight < 0.5 ? 0.5 : 0.25;
+        double[] len = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sec = 0;
+            for (String ph : syl.get(i).phonemes())
+                sec += Arpabet.isVowel(ph) ? (stress[i] ? 0.17 : 0.09) : 0.06;
+            len[i] = Math.max(min, Math.rint(sec * slower / beatSec * 4) / 4.0);
+        }
         double holdCap = (0.75 - 0.3 * tight) / beatSec;           // a held stressed word: 0.45 s when tight
         double endCap = (1.5 - 0.9 * tight) / beatSec;             // the line's last syllable: 0.6 s when tight
         double[] st = new double[n], du = new double[n];
         int first = 0;
         while (first < n && !stress[first]) first++;
         if (first == n) {                                           // no stress at all: evenly spoken
-            for (int i = 0; i < n; i++) { st[i] = i * u; du[i] = u; }
+            double t = 0;
+            for (int i = 0; i < n; i++) { st[i] = t; du[i] = len[i]; t += len[i]; }
         } else {
-            double beat = first == 0 ? 0 : Math.ceil(first * u - 1e-9);
-            for (int i = 0; i < first; i++) { st[i] = beat - (first - i) * u; du[i] = u; }
+            double lead = 0;
+            for (int i = 0; i < first; i++) lead += len[i];
+            double beat = Math.ceil(lead - 1e-9);
+            double t = beat - lead;
+            for (int i = 0; i < first; i++) { st[i] = t; du[i] = len[i]; t += len[i]; }
             int s = first;
             while (s < n) {
                 int next = s + 1;
                 while (next < n && !stress[next]) next++;
                 int wordLast = s;                                   // the stressed word runs on to its end
                 while (wordLast < next - 1 && !wordEnd.get(wordLast)) wordLast++;
-                int tail = wordLast - s, pickups = next - 1 - wordLast;
-                st[s] = beat;
-                du[s] = stressedDur;
-                for (int j = 1; j <= tail; j++) { st[s + j] = beat + stressedDur + (j - 1) * u; du[s + j] = u; }
-                double wordEndAt = beat + stressedDur + tail * u;
+                t = beat;
+                for (int i = s; i <= wordLast; i++) { st[i] = t; du[i] = len[i]; t += len[i]; }
+                double wordEndAt = t;
+                double pickups = 0;
+                for (int i = wordLast + 1; i < next; i++) pickups += len[i];
                 if (next == n) {                                    // last foot: pickups follow at once
-                    for (int j = 1; j <= pickups; j++) { st[wordLast + j] = wordEndAt + (j - 1) * u; du[wordLast + j] = u; }
+                    for (int i = wordLast + 1; i < n; i++) { st[i] = t; du[i] = len[i]; t += len[i]; }
                     break;
                 }
-                double nextBeat = Math.ceil(wordEndAt + pickups * u - 1e-9);
-                double pickupStart = nextBeat - pickups * u;
-                for (int j = 1; j <= pickups; j++) { st[wordLast + j] = pickupStart + (j - 1) * u; du[wordLast + j] = u; }
+                double nextBeat = Math.ceil(wordEndAt + pickups - 1e-9);
+                double pickupStart = nextBeat - pickups;
+                t = pickupStart;
+                for (int i = wordLast + 1; i < next; i++) { st[i] = t; du[i] = len[i]; t += len[i]; }
                 double gap = pickupStart - wordEndAt;
                 if (gap > 1e-9) {
                     // inside a word there is no rest: the word continues into the next stress
                     boolean canRest = wordEnd.get(wordLast);
-                    int held = tail == 0 ? s : wordLast;
-                    double extra = canRest ? Math.max(0, Math.min(gap, holdCap - du[held])) : gap;
-                    extra = Math.rint(extra / 0.25) * 0.25;
-                    if (!canRest) extra = gap;
-                    du[held] += extra;
-                    if (held == s) for (int j = 1; j <= tail; j++) st[s + j] += extra;
+                    double extra = canRest ? Math.rint(Math.max(0, Math.min(gap, holdCap - du[wordLast])) / 0.25) * 0.25 : gap;
+                    du[wordLast] += extra;
                 }
                 beat = nextBeat;
                 s = next;
@@ -293,22 +301,24 @@ public final class MelodyWriter {
     }
 
     /** A line's rhythm and pitches relative to its start, for a later line to repeat. */
-    public record Model(double lineBeats, double[] starts, double[] durations, int[] midis) {
+    public record Model(double lineBeats, double[] starts, double[] durations, int[] midis, boolean[] stressed) {
         /** The model of a written line (melisma continuations folded into their syllable's note). */
         public static Model of(List<Sung> sung, double lineStart, double lineBeats) {
             List<Sung> heads = new ArrayList<>();
             for (Sung x : sung) if (!x.melisma()) heads.add(x);
             double[] st = new double[heads.size()], du = new double[heads.size()];
             int[] mi = new int[heads.size()];
+            boolean[] sx = new boolean[heads.size()];
             for (int i = 0; i < heads.size(); i++) {
                 st[i] = heads.get(i).start() - lineStart;
                 mi[i] = heads.get(i).midi();
+                sx[i] = heads.get(i).stressed();
                 double end = i + 1 < heads.size() ? heads.get(i + 1).start() : lineStart + lineBeats;
                 double own = heads.get(i).duration();
                 for (Sung x : sung) if (x.melisma() && x.syllable() == heads.get(i).syllable()) own += x.duration();
                 du[i] = Math.min(own, end - heads.get(i).start());
             }
-            return new Model(lineBeats, st, du, mi);
+            return new Model(lineBeats, st, du, mi, sx);
         }
     }
 
