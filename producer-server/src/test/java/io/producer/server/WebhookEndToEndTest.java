@@ -53,6 +53,55 @@ class WebhookEndToEndTest {
     }
 
     @Test
+    void aCompletedTaskPostsASignedSongCompletedWebhook() throws Exception {
+        List<Received> inbox = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(inbox);
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        try (TestServer t = new TestServer(c -> c.withWebhookAllowHttp(true))) {
+            String key = t.key(100);
+            TestServer.Response created = t.post("/api/v1/producer/create", key, """
+                    {"task_type":"create_music","mv":"FUZZ-0.8","sound":"lofi hip hop, mellow piano","title":"Hook Test",
+                     "lyrics":"[Verse]\\nLittle light","webhook_url":"%s","webhook_secret":"e2e-secret"}""".formatted(hook));
+            assertEquals(200, created.status(), created.body());
+            String taskId = created.json().get("task_id").asText();
+
+            TestServer.Response done = t.await(taskId, key, Duration.ofMinutes(5));
+            assertEquals("SUCCESS", done.json().get("status").asText(), done.body());
+
+            Received completed = await(inbox, taskId);
+            assertEquals(hmac("e2e-secret", completed.header("X-Webhook-Timestamp"), completed.body()),
+                    completed.header("X-Webhook-Signature"));
+            assertEquals("song.completed", completed.header("X-Webhook-Event"));
+            assertEquals(completed.header("X-Webhook-Id"), completed.header("Idempotency-Key"));
+            assertTrue(completed.header("Content-Type").startsWith("application/json"));
+            JsonNode body = Json.MAPPER.readTree(completed.body());
+            assertEquals(List.of("task_id", "platform", "event", "code", "message", "data"), fieldNames(body));
+            assertEquals(taskId, body.get("task_id").asText());
+            assertEquals("producer", body.get("platform").asText());
+            assertEquals("song.completed", body.get("event").asText());
+            assertEquals(200, body.get("code").asInt());
+            assertEquals("success", body.get("message").asText());
+            assertEquals(1, body.get("data").size());
+            JsonNode clip = body.get("data").get(0);
+            JsonNode polled = done.json().get("data").get(0);
+            assertEquals(fieldNames(polled), fieldNames(clip), "the clip object of the poll, field for field");
+            for (String field : List.of("clip_id", "title", "sound", "lyrics", "mv", "seed", "duration", "created_at", "state")) {
+                assertEquals(polled.get(field), clip.get(field), field);
+            }
+            assertEquals("succeeded", clip.get("state").asText());
+            TestServer.Response mp3 = t.get(clip.get("audio_url").asText(), null);
+            assertEquals(200, mp3.status(), "the webhook's audio_url is a working signed URL");
+            assertTrue(mp3.raw().body().length > 1000);
+
+            JsonNode log = awaitDelivered(t, taskId, key);
+            assertEquals(1, log.get("attempts").asInt());
+            assertEquals(204, log.get("deliveries").get(0).get("status_code").asInt());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void aFailedTaskPostsASignedSongFailedWebhook() throws Exception {
         List<Received> inbox = new CopyOnWriteArrayList<>();
         HttpServer receiver = receiver(inbox);

@@ -15,6 +15,9 @@ final class DrumWriter {
     Notes write(List<SectionView> sections, Style style, String groove, double swing, boolean fills, long seed) {
         Notes n = new Notes();
         boolean doubleKick = style.has("double_kick");
+        // "quiet" is relative to the song: a lofi or ambient song keeps its full beat in its main sections
+        double peak = 0;
+        for (SectionView s : sections) peak = Math.max(peak, s.energy());
         for (SectionView s : sections) {
             SplittableRandom rnd = Seeds.stream(seed, "drums", s.index());
             String kind = s.kind();
@@ -40,7 +43,7 @@ final class DrumWriter {
                     n.add(barStart, 1, Groove.KICK, 80);
                     break;
                 }
-                boolean sparse = s.quiet() || e < 0.42;
+                boolean sparse = s.kind().equals("intro") || s.kind().equals("outro") || e < 0.7 * peak;
                 List<Groove.Line> lines = Groove.forBar(g, s.beatsPerBar(), sparse, rnd);
                 int fillFrom = fills && lastBar && s.nextLifts() && !lines.isEmpty() ? 12 : 99;
                 for (Groove.Line line : lines) {

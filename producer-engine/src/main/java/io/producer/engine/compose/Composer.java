@@ -130,6 +130,7 @@ public final class Composer {
             String text = lyric.text();
             ChorusMelody first = FormPlanner.isChorus(p.kind()) ? sungChoruses.get(text) : null;
             List<List<MelodyWriter.Sung>> lines = new ArrayList<>();
+            List<MelodyWriter.Model> models = new ArrayList<>();
             double secStart = sec.startBar() * bpb;
             for (int li = 0; li < lyric.lines().size(); li++) {
                 LyricLine line = lyric.lines().get(li);
@@ -141,10 +142,21 @@ public final class Composer {
                     for (MelodyWriter.Sung x : first.lines().get(li))
                         sung.add(new MelodyWriter.Sung(x.start() + offset, x.duration(), x.midi() + shift, x.velocity(), x.syllable(), x.melisma(), x.stressed()));
                 } else {
+                    // a line as long as the one two lines up (or the first) repeats its tune: verses and hooks are built that way
+                    MelodyWriter.Model model = null;
+                    int syllables = line.syllableCount();
+                    for (int back : new int[]{2, li}) {
+                        int j = li - back;
+                        if (back > 0 && j >= 0 && j < li && lyric.lines().get(j).syllableCount() == syllables && li != lyric.lines().size() - 1) {
+                            model = models.get(j);
+                            break;
+                        }
+                    }
                     sung = melodyWriter.line(line, secStart + li * lineBeats, lineBeats, p.kind(), li, li == lyric.lines().size() - 1,
-                            p.energy(), p.key(), chords, style, voice, rnd);
+                            p.energy(), p.key(), chords, style, voice, rnd, null, model);
                 }
                 lines.add(sung);
+                models.add(MelodyWriter.Model.of(sung, secStart + li * lineBeats, lineBeats));
                 addLine(line, sung, lineIndex++, si, words, notes);
             }
             if (FormPlanner.isChorus(p.kind()) && first == null)

@@ -30,16 +30,24 @@ public final class MelodyWriter {
     public List<Sung> line(LyricLine line, double lineStart, double lineBeats, String sectionKind, int lineInSection,
                            boolean lastLine, double energy, Key key, List<ChordEvent> chords, Style style, Voice voice,
                            SplittableRandom rnd) {
-        return line(line, lineStart, lineBeats, sectionKind, lineInSection, lastLine, energy, key, chords, style, voice, rnd, null);
+        return line(line, lineStart, lineBeats, sectionKind, lineInSection, lastLine, energy, key, chords, style, voice, rnd, null, null);
+    }
+
+    public List<Sung> line(LyricLine line, double lineStart, double lineBeats, String sectionKind, int lineInSection,
+                           boolean lastLine, double energy, Key key, List<ChordEvent> chords, Style style, Voice voice,
+                           SplittableRandom rnd, java.util.function.DoubleFunction<Double> guide) {
+        return line(line, lineStart, lineBeats, sectionKind, lineInSection, lastLine, energy, key, chords, style, voice, rnd, guide, null);
     }
 
     /**
      * As above, following {@code guide} (beat to MIDI pitch, or null where it has nothing to say) instead
-     * of the arch contour: a cover sings new words on the old tune's shape.
+     * of the arch contour: a cover sings new words on the old tune's shape. With a {@code model} (an earlier
+     * line of the section with as many syllables) the line takes the model's rhythm and shape: the
+     * repetition that makes a hook, re-fitted to this line's chords.
      */
     public List<Sung> line(LyricLine line, double lineStart, double lineBeats, String sectionKind, int lineInSection,
                            boolean lastLine, double energy, Key key, List<ChordEvent> chords, Style style, Voice voice,
-                           SplittableRandom rnd, java.util.function.DoubleFunction<Double> guide) {
+                           SplittableRandom rnd, java.util.function.DoubleFunction<Double> guide, Model model) {
         List<Syllable> syl = new ArrayList<>();
         List<Boolean> wordEnd = new ArrayList<>();
         for (Word w : line.words()) {
@@ -87,6 +95,22 @@ public final class MelodyWriter {
             durs[i] = d;
             pos += d;
         }
+        // weirdness widens the rhythm: some stressed syllables are pushed half a unit ahead of their beat
+        if (!rap && style.weirdness() > 0.6) {
+            for (int i = 1; i < n; i++) {
+                if (!syl.get(i).stressed() || durs[i - 1] < 2 * u - 1e-9 || rnd.nextDouble() > style.weirdness() - 0.6) continue;
+                double push = u / 2;
+                durs[i - 1] -= push;
+                starts[i] -= push;
+                durs[i] += push;
+            }
+        }
+
+        boolean modelled = model != null && model.starts().length == n && Math.abs(model.lineBeats() - lineBeats) < 1e-9;
+        if (modelled) {
+            System.arraycopy(model.starts(), 0, starts, 0, n);
+            System.arraycopy(model.durations(), 0, durs, 0, n);
+        }
 
         // pitch
         int lo = voice.lowMidi(), hi = voice.highMidi();
@@ -97,7 +121,10 @@ public final class MelodyWriter {
             default -> 0.4;
         };
         double center = lo + (hi - lo) * place;
-        double amp = rap ? 1.0 : 2.5 + 2.5 * energy + 2.0 * style.weirdness();
+        // lyrics_strength trades melodic freedom for clarity: a clear line moves less and leaps less
+        double clarity = style.lyricsStrength();
+        double amp = rap ? 1.0 : 2.0 + 2.5 * energy + 2.0 * style.weirdness() + 2.0 * (0.5 - clarity);
+        double leapWeight = 0.7 + 0.6 * clarity;
         boolean rising = lineInSection % 2 == 0;
         List<Integer> scale = new ArrayList<>();
         int[] steps = key.mode().steps();
@@ -117,6 +144,7 @@ public final class MelodyWriter {
             double target = center + amp * (arch - 0.35) + (rap && syl.get(i).stressed() ? 1 : 0);
             Double guided = guide == null ? null : guide.apply(abs);
             if (guided != null) target = Math.max(lo, Math.min(hi, guided));
+            if (modelled) target = model.midis()[i];
             boolean end = i == n - 1;
             int best = prev;
             double bestCost = Double.MAX_VALUE;
@@ -125,7 +153,7 @@ public final class MelodyWriter {
                 if (leap > (rap ? 4 : 9)) continue;
                 boolean ct = isChordTone(chord, m);
                 double cost = Math.abs(m - target) * 0.6;
-                cost += leap <= 2 ? 0 : (leap - 2) * 0.45 + (leap > 5 ? 2.5 : 0);
+                cost += (leap <= 2 ? 0 : (leap - 2) * 0.45 + (leap > 5 ? 2.5 : 0)) * leapWeight;
                 if (strong && !ct) cost += 2.5;
                 if (!strong && !ct && leap > 2) cost += 1.5;
                 if (m == prev) cost += rap ? 0 : 0.6;
@@ -135,6 +163,7 @@ public final class MelodyWriter {
                     if (lastLine) cost += pc == 0 ? 0 : 2.5;
                     else cost += pc == 0 ? 1.2 : 0;
                 }
+                if (modelled) cost += Math.abs(m - target) * 0.9;
                 cost += rnd.nextDouble() * (0.6 + 2.0 * style.weirdness());
                 if (cost < bestCost) {
                     bestCost = cost;
@@ -157,6 +186,26 @@ public final class MelodyWriter {
             }
         }
         return out;
+    }
+
+    /** A line's rhythm and pitches relative to its start, for a later line to repeat. */
+    public record Model(double lineBeats, double[] starts, double[] durations, int[] midis) {
+        /** The model of a written line (melisma continuations folded into their syllable's note). */
+        public static Model of(List<Sung> sung, double lineStart, double lineBeats) {
+            List<Sung> heads = new ArrayList<>();
+            for (Sung x : sung) if (!x.melisma()) heads.add(x);
+            double[] st = new double[heads.size()], du = new double[heads.size()];
+            int[] mi = new int[heads.size()];
+            for (int i = 0; i < heads.size(); i++) {
+                st[i] = heads.get(i).start() - lineStart;
+                mi[i] = heads.get(i).midi();
+                double end = i + 1 < heads.size() ? heads.get(i + 1).start() : lineStart + lineBeats;
+                double own = heads.get(i).duration();
+                for (Sung x : sung) if (x.melisma() && x.syllable() == heads.get(i).syllable()) own += x.duration();
+                du[i] = Math.min(own, end - heads.get(i).start());
+            }
+            return new Model(lineBeats, st, du, mi);
+        }
     }
 
     static boolean isChordTone(Chord c, int midi) {

@@ -86,7 +86,9 @@ public final class Renderer {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return new Stems(AudioBuffer.silence(rate, frames), drums, bass, other);
+        // Both channels of the silent vocal share one zeroed array: nobody writes into a buffer it was given.
+        float[] silent = new float[frames];
+        return new Stems(new AudioBuffer(rate, silent, silent), drums, bass, other);
     }
 
     /** Splits a stem's parts into at most two groups of similar cost (largest first, into the lighter group). */

@@ -101,6 +101,47 @@ class ComposerTest {
     }
 
     @Test
+    void aLineAsLongAsTheOneTwoUpRepeatsItsRhythm() {
+        String hook = "[Chorus]\nStarry night starry night\nLet your light ignite ignite\nBright as day bright as day\nGuide my way guide my way";
+        Score s = compose("pop", hook, 0.9, false, "h");
+        double bpb = s.meter().beatsPerBar();
+        Section chorus = s.sections().get(1);
+        double lineBeats = chorus.bars() * bpb / 4;
+        List<Double> first = new ArrayList<>(), third = new ArrayList<>();
+        for (VocalNote n : s.vocal().notes()) {
+            double rel = n.startBeat() - chorus.startBar() * bpb;
+            int line = (int) Math.floor(rel / lineBeats + 1e-9);
+            if (line == 0) first.add(rel);
+            if (line == 2) third.add(rel - 2 * lineBeats);
+        }
+        assertEquals(first, third, "lines 1 and 3 (six syllables each) share their rhythm");
+    }
+
+    @Test
+    void clearLyricsMoveLessAndWeirdnessSyncopates() {
+        double clear = 0, free = 0;
+        long offBeatWeird = 0, offBeatTame = 0;
+        for (String seed : List.of("1", "2", "3", "4")) {
+            clear += meanLeap(compose("pop", STARRY, 0.95, false, seed));
+            free += meanLeap(compose("pop", STARRY, 0.05, false, seed));
+            Lyrics l = lr.read(STARRY);
+            Score weird = composer.compose(sr.read("pop", null, true, false, 0.5, 0.95, 0.9, seed), l, seed, "FUZZ-2.0", null);
+            Score tame = composer.compose(sr.read("pop", null, true, false, 0.5, 0.1, 0.9, seed), l, seed, "FUZZ-2.0", null);
+            offBeatWeird += weird.vocal().notes().stream().filter(n -> n.stressed() && n.startBeat() % 0.5 != 0).count();
+            offBeatTame += tame.vocal().notes().stream().filter(n -> n.stressed() && n.startBeat() % 0.5 != 0).count();
+        }
+        assertTrue(clear < free, "mean leap clear " + clear / 4 + " vs free " + free / 4);
+        assertTrue(offBeatWeird > offBeatTame, offBeatWeird + " vs " + offBeatTame);
+    }
+
+    private static double meanLeap(Score s) {
+        List<VocalNote> n = s.vocal().notes();
+        double sum = 0;
+        for (int i = 1; i < n.size(); i++) sum += Math.abs(n.get(i).midi() - n.get(i - 1).midi());
+        return sum / (n.size() - 1);
+    }
+
+    @Test
     void melismasOnlyWithLowLyricsStrength() {
         long high = 0, low = 0;
         for (String seed : List.of("1", "2", "3")) {

@@ -98,7 +98,6 @@ public final class RequestValidator {
         if (type == TaskType.REPLACE_MUSIC && startsAt == null) {
             throw ApiException.badRequest("The 'starts_at' field is required for replace_music (start of the section to replace, in seconds).");
         }
-        if (type == TaskType.EXTEND_MUSIC && startsAt == null) startsAt = DEFAULT_EXTEND_STARTS_AT;
         if (endsAt != null && type == TaskType.REPLACE_MUSIC && endsAt <= startsAt) {
             throw ApiException.badRequest("The 'ends_at' field should be greater than 'starts_at' (" + Fields.fmt(startsAt)
                     + "), got " + Fields.fmt(endsAt) + ".");
@@ -112,15 +111,22 @@ public final class RequestValidator {
 
     /** Rules that need the (owned) source clip. */
     public static void checkAgainstSource(TaskRequest r, Clip source) {
-        if (r.startsAt() != null && r.startsAt() >= source.duration()) {
+        Double startsAt = effectiveStartsAt(r);
+        if (startsAt != null && startsAt >= source.duration()) {
             throw ApiException.badRequest("The 'starts_at' field should be less than the source clip's duration ("
-                    + String.format(Locale.ROOT, "%.2f", source.duration()) + " s), got " + Fields.fmt(r.startsAt())
-                    + (r.type() == TaskType.EXTEND_MUSIC ? " (extend_music defaults to 30)." : "."));
+                    + String.format(Locale.ROOT, "%.2f", source.duration()) + " s), got " + Fields.fmt(startsAt)
+                    + (r.startsAt() == null ? " (extend_music's default): give a smaller starts_at." : "."));
         }
         if (r.endsAt() != null && r.endsAt() > source.duration() + 1e-9) {
             throw ApiException.badRequest("The 'ends_at' field should be at most the source clip's duration ("
                     + String.format(Locale.ROOT, "%.2f", source.duration()) + " s), got " + Fields.fmt(r.endsAt()) + ".");
         }
+    }
+
+    /** starts_at as the engine gets it: extend_music defaults to 30 s when the request has none. */
+    public static Double effectiveStartsAt(TaskRequest r) {
+        if (r.startsAt() != null) return r.startsAt();
+        return r.type() == TaskType.EXTEND_MUSIC ? DEFAULT_EXTEND_STARTS_AT : null;
     }
 
     public TaskRequest upload(ObjectNode body) {

