@@ -13,7 +13,7 @@ final class Breaths {
         if (style.vocoder()) return;
         int rate = out.sampleRate();
         float[] l = out.left(), r = out.right();
-        double level = 0.018 * (0.6 + 2.5 * style.breathiness());
+        double level = 0.007 * (0.6 + 2.5 * style.breathiness());
         for (int i = 1; i < notes.size(); i++) {
             SungNote prev = notes.get(i - 1), next = notes.get(i);
             double gap = next.start() - prev.end();
@@ -25,7 +25,7 @@ final class Breaths {
             if (start < prev.end() + 0.12) continue;
             SplittableRandom rnd = new SplittableRandom(seed ^ Double.doubleToLongBits(next.start()));
             int s0 = (int) Math.round(start * rate), s1 = Math.min(l.length, (int) Math.round(end * rate));
-            double[] bp = bandpass(1800, 0.9, rate);
+            double[] bp = bandpass(1300, 0.8, rate);
             double[] state = new double[4];
             for (int s = Math.max(0, s0); s < s1; s++) {
                 double x = (double) (s - s0) / Math.max(1, s1 - s0);

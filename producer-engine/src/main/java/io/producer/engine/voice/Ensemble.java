@@ -21,7 +21,7 @@ final class Ensemble {
         List<Performer> out = new ArrayList<>();
         out.add(new Performer(0, notes, style, 0, 1.0));
         boolean choir = voice.type() == Voice.Type.CHOIR;
-        boolean backing = choir || voice.has("harmonies") || voice.has("backing") || voice.has("choir");
+        boolean backing = choir || voice.has("harmonies") || voice.has("backing_choir");
         if (choir) {
             out.add(new Performer(1, detuned(notes, -7, 0.013), style.withFormantScale(style.formantScale() * 0.965), -0.55, 0.7));
             out.add(new Performer(2, detuned(notes, 6, -0.009), style.withFormantScale(style.formantScale() * 1.045), 0.55, 0.7));

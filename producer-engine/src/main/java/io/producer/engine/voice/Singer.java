@@ -40,14 +40,19 @@ public final class Singer {
         long seed = Seeds.hash(score.seed() == null ? "" : score.seed());
         List<SungNote> notes = notes(score);
         if (notes.isEmpty()) return out;
-        Voice voice = part.voice();
+        Voice voice = voiceOf(part);
         VoiceStyle style = VoiceStyle.of(voice, score.style() == null ? 0.5 : score.style().lyricsStrength());
-        for (Performer p : Ensemble.performers(score, voice, style, notes, profile)) {
+        List<Performer> ensemble = Ensemble.performers(score, voice, style, notes, profile);
+        // an ensemble adds up like uncorrelated voices: keep it about as loud as the lead alone would be
+        double power = 0;
+        for (Performer p : ensemble) power += p.gain() * p.gain();
+        double norm = 1 / Math.max(1, Math.sqrt(power) / 1.25);
+        for (Performer p : ensemble) {
             float[] mono = new float[frames];
             long pseed = Seeds.stream(seed, "voice", p.index()).nextLong();
             render(p, mono, rate, pseed);
             if (p.style().vocoder()) Vocoder.apply(mono, rate, p.notes());
-            pan(mono, p.pan(), (float) p.gain(), out);
+            pan(mono, p.pan(), (float) (p.gain() * norm), out);
         }
         Breaths.add(notes, style, out, Seeds.stream(seed, "breath", 0).nextLong());
         softLimit(out);
@@ -97,7 +102,7 @@ public final class Singer {
     static List<SungNote> notes(Score score) {
         VocalPart part = score.vocal();
         List<LyricWord> words = part.words();
-        Voice voice = part.voice();
+        Voice voice = voiceOf(part);
         List<SungNote> out = new ArrayList<>();
         List<VocalNote> sorted = new ArrayList<>(part.notes());
         sorted.sort((a, b) -> Double.compare(a.startBeat(), b.startBeat()));
@@ -115,6 +120,11 @@ public final class Singer {
                     n.wordIndex(), line));
         }
         return out;
+    }
+
+    /** A vocal part without a voice (an older or hand-written score) is sung by a male lead. */
+    private static Voice voiceOf(VocalPart part) {
+        return part.voice() != null ? part.voice() : new Voice(Voice.Type.MALE, 48, 67, List.of());
     }
 
     /** A note far outside the voice's range is sung an octave nearer, as a singer would. */

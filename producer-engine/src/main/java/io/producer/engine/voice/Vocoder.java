@@ -47,7 +47,7 @@ final class Vocoder {
                 env[b] += (Math.abs(m) - env[b]) * envCoef;
                 y += biquad(coef[b], car[b], carrier) * env[b];
             }
-            y = y * 6 + 0.5 * biquad(hp, hpState, x);
+            y = y * 3 + 0.5 * biquad(hp, hpState, x);
             voice[i] = (float) y;
         }
     }

@@ -50,6 +50,12 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
             level *= 1.2;
             vib *= 1.15;
         }
+        if (voice.has("vibrato") || voice.has("bel_canto") || voice.has("theatrical")) vib = Math.max(vib * 1.6, 45);
+        if (voice.has("emotional")) {
+            vib *= 1.15;
+            breath += 0.04;
+        }
+        if (voice.has("clear")) vib *= 0.8;
         if (voice.has("raw")) {
             drift *= 2;
             breath += 0.04;

@@ -54,6 +54,14 @@ final class SketchSong {
     }
 
     static Score score(String lyrics, Voice voice, double bpm, double lyricsStrength, String seed) {
+        return score(lyrics, voice, bpm, lyricsStrength, seed, false);
+    }
+
+    /**
+     * {@code parlando}: each syllable lasts about as long as it is spoken (its phones' natural lengths,
+     * rounded to sixteenths), as a composer setting words for clarity first would write them.
+     */
+    static Score score(String lyrics, Voice voice, double bpm, double lyricsStrength, String seed, boolean parlando) {
         int tonic = voice.lowMidi() + 5 - Math.floorMod(voice.lowMidi() + 5, 12); // a C near the bottom of the range
         if (tonic < voice.lowMidi()) tonic += 12;
         List<LyricWord> words = new ArrayList<>();
@@ -86,6 +94,14 @@ final class SketchSong {
                 for (List<String> syl : syllables(arpabet(clean))) {
                     boolean stressed = syl.stream().anyMatch(p -> p.endsWith("1"));
                     double len = stressed ? 1.0 : 0.5;
+                    if (parlando) {
+                        double spoken = 0;
+                        for (String ph : syl) {
+                            String k = Phone.fromArpabet(ph);
+                            spoken += k != null && Phone.isVowel(k) ? (stressed ? 0.17 : 0.09) : Phone.consonantSeconds(k == null ? "" : k);
+                        }
+                        len = Math.max(0.25, Math.round(spoken * bpm / 60 * 4) / 4.0);
+                    }
                     int degree = TUNE[tuneIndex++ % TUNE.length];
                     int midi = tonic + MAJOR[degree % 7] + 12 * (degree / 7);
                     notes.add(new VocalNote(beat, len * 0.95, midi, stressed ? 100 : 88, String.join("", syl), syl, wordIndex, false, stressed));
@@ -94,9 +110,9 @@ final class SketchSong {
             }
             // hold the last syllable of the line, then breathe
             VocalNote last = notes.remove(notes.size() - 1);
-            notes.add(new VocalNote(last.startBeat(), 1.9, last.midi(), last.velocity(), last.syllable(), last.phonemes(),
+            notes.add(new VocalNote(last.startBeat(), parlando ? 0.95 : 1.9, last.midi(), last.velocity(), last.syllable(), last.phonemes(),
                     last.wordIndex(), false, last.stressed()));
-            beat = last.startBeat() + 2 + 2;
+            beat = last.startBeat() + (parlando ? 2 : 4);
             beat = Math.ceil(beat);
             line++;
         }

@@ -1,7 +1,12 @@
 package io.producer.engine.voice;
 
 import io.producer.engine.Profile;
+import io.producer.engine.SongRequest;
 import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.compose.Composer;
+import io.producer.engine.lyrics.LyricsReader;
+import io.producer.engine.style.Style;
+import io.producer.engine.style.StyleReader;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.VocalNote;
 import io.producer.engine.score.Voice;
@@ -21,7 +26,9 @@ import java.util.Locale;
  * score's notes as NOTES.json ([{"start","end","midi"}]) and the word timeline as TIMELINE.json.
  * {@code bench} renders a three-minute song warm and prints the time.
  *
- * <pre>VocalEval render LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm]
+ * <pre>VocalEval compose LYRICS.txt SOUND_PROMPT LYRICS_STRENGTH OUT_PREFIX [seed]   (the real composer)
+ * VocalEval sketch LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm [effects]] (a plain setting)
+ * VocalEval parlando LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm [effects]] (syllables as long as spoken)
  * VocalEval bench LYRICS.txt</pre>
  */
 public final class VocalEval {
@@ -29,10 +36,13 @@ public final class VocalEval {
         String lyrics = Files.readString(Path.of(args[1]));
         Singer singer = new Singer();
         if (args[0].equals("bench")) {
+            // lines of the lyrics, over and over, until the song lasts three minutes
+            String[] lines = lyrics.split("\n");
             StringBuilder longer = new StringBuilder();
             Score score;
+            int line = 0;
             do {
-                longer.append(lyrics).append('\n');
+                longer.append(lines[line++ % lines.length]).append('\n');
                 score = SketchSong.score(longer.toString(), SketchSong.voice(Voice.Type.MALE), 100, 0.5, "bench");
             } while (score.durationSeconds() < 180);
             for (int i = 0; i < 3; i++) singer.sing(score, Profile.DEFAULT);
@@ -44,13 +54,25 @@ public final class VocalEval {
                     score.durationSeconds(), score.vocal().notes().size(), secs);
             return;
         }
-        Voice.Type type = Voice.Type.valueOf(args[2].toUpperCase(Locale.ROOT));
-        double strength = Double.parseDouble(args[3]);
         String prefix = args[4];
-        double bpm = args.length > 5 ? Double.parseDouble(args[5]) : 96;
-        Voice base = SketchSong.voice(type);
-        Voice voice = args.length > 6 ? new Voice(type, base.lowMidi(), base.highMidi(), java.util.List.of(args[6].split(","))) : base;
-        Score score = SketchSong.score(lyrics, voice, bpm, strength, "eval");
+        double strength = Double.parseDouble(args[3]);
+        Score score;
+        if (args[0].equals("compose")) {
+            // the real pipeline up to the score: style from the prompt, lyrics, composer
+            String sound = args[2];
+            SongRequest request = new SongRequest(sound, lyrics, "eval", Profile.DEFAULT, args.length > 5 ? args[5] : "eval-vocals",
+                    false, strength, SongRequest.DEFAULT_STRENGTH, SongRequest.DEFAULT_STRENGTH, SongRequest.DEFAULT_STRENGTH);
+            Style style = new StyleReader().read(request, true);
+            score = new Composer().compose(style, new LyricsReader().read(lyrics), request.seed(), Profile.DEFAULT.mv(), "eval");
+        } else {
+            Voice.Type type = Voice.Type.valueOf(args[2].toUpperCase(Locale.ROOT));
+            double bpm = args.length > 5 ? Double.parseDouble(args[5]) : 96;
+            Voice base = SketchSong.voice(type);
+            Voice voice = args.length > 6 ? new Voice(type, base.lowMidi(), base.highMidi(), java.util.List.of(args[6].split(","))) : base;
+            score = SketchSong.score(lyrics, voice, bpm, strength, "eval", args[0].equals("parlando"));
+        }
+        String transpose = System.getenv("VOCAL_EVAL_TRANSPOSE");
+        if (transpose != null) score = transposed(score, Integer.parseInt(transpose));
         long t0 = System.nanoTime();
         AudioBuffer audio = singer.sing(score, Profile.DEFAULT);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -69,7 +91,23 @@ public final class VocalEval {
                     w.word().replace("\"", ""), w.start(), w.end()));
         }
         Files.writeString(Path.of(prefix + ".timeline.json"), tl.append("]\n").toString());
-        System.err.printf(Locale.ROOT, "rendered %.1f s of song in %.3f s (cold)%n", score.durationSeconds(), secs);
+        Voice v = score.vocal().voice();
+        System.out.printf(Locale.ROOT, "{\"voice\": \"%s\", \"low_midi\": %d, \"high_midi\": %d, \"effects\": \"%s\", \"bpm\": %.1f, "
+                        + "\"song_seconds\": %.1f, \"notes\": %d, \"render_seconds_cold\": %.3f}%n",
+                v.type(), v.lowMidi(), v.highMidi(), String.join(",", v.effects()), score.bpm(), score.durationSeconds(),
+                score.vocal().notes().size(), secs);
+    }
+
+    private static Score transposed(Score s, int semitones) {
+        java.util.List<VocalNote> notes = new java.util.ArrayList<>();
+        for (VocalNote n : s.vocal().notes())
+            notes.add(new VocalNote(n.startBeat(), n.durationBeats(), n.midi() + semitones, n.velocity(), n.syllable(),
+                    n.phonemes(), n.wordIndex(), n.melisma(), n.stressed()));
+        Voice v = s.vocal().voice();
+        Voice moved = new Voice(v.type(), v.lowMidi() + semitones, v.highMidi() + semitones, v.effects());
+        return new Score(s.formatVersion(), s.origin(), s.seed(), s.profile(), s.title(), s.style(), s.bpm(), s.meter(), s.key(),
+                s.bars(), s.sections(), s.chords(), new io.producer.engine.score.VocalPart(moved, s.vocal().words(), notes),
+                s.parts(), s.tailSeconds());
     }
 
     static byte[] wav(AudioBuffer a) {

@@ -133,7 +133,9 @@ public final class WorkerPool implements AutoCloseable {
         }
         AtomicInteger progress = new AtomicInteger(5);
         long[] renderStart = {0};
+        java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
+            if (finishing.get()) return;   // a beat racing the final transaction would find the lease released
             try {
                 int p = progress.get();
                 if (p >= RENDER_START && p < RENDER_END && renderStart[0] != 0) {
@@ -141,7 +143,7 @@ public final class WorkerPool implements AutoCloseable {
                     double done = (System.nanoTime() - renderStart[0]) / 1e9 / renderEstimateSeconds;
                     p = Math.max(p, RENDER_START + (int) ((RENDER_END - RENDER_START) * Math.min(0.95, done)));
                 }
-                if (!tasks.heartbeat(task.id(), owner, leaseMillis, p)) {
+                if (!tasks.heartbeat(task.id(), owner, leaseMillis, p) && !finishing.get()) {
                     log.warn("event=lease_lost task_id={} owner={}", task.id(), owner);
                 }
             } catch (RuntimeException e) {
@@ -159,16 +161,20 @@ public final class WorkerPool implements AutoCloseable {
                 }
                 tasks.heartbeat(task.id(), owner, leaseMillis, p);
             });
+            finishing.set(true);
             beat.cancel(false);
             succeed(task, owner, result, started);
         } catch (TaskFailure e) {
+            finishing.set(true);
             beat.cancel(false);
             fail(task, owner, e.getMessage());
         } catch (IllegalArgumentException e) {
+            finishing.set(true);
             beat.cancel(false);
             log.warn("event=task_rejected_by_engine task_id={} error={}", task.id(), e.toString());
             fail(task, owner, "The engine could not do this: " + e.getMessage());
         } catch (RuntimeException | Error e) {
+            finishing.set(true);
             beat.cancel(false);
             String incident = UUID.randomUUID().toString().substring(0, 8);
             log.error("event=task_error task_id={} incident={}", task.id(), incident, e);
