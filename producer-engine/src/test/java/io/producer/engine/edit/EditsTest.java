@@ -159,6 +159,27 @@ class EditsTest {
     }
 
     @Test
+    void anAnalysedScoreCanBeReplacedCoveredAndExtendedOnItsChords() {
+        Score c = source();
+        Score analysed = new Score(c.formatVersion(), "analysed", "up", c.profile(), null, c.style(), c.bpm(), c.meter(), c.key(), c.bars(),
+                c.sections(), c.chords(), Composer.silentVocal(), List.of(), 0.5);
+        Edits.Edited rep = edits.replace(analysed, req("gradual fade out with ambient reverb and ethereal soundscape", null, "r", 0.5), 20, null, Profile.DEFAULT);
+        double from = rep.window().fromBar() * 4.0;
+        assertFalse(rep.score().parts().isEmpty());
+        for (Part p : rep.score().parts()) for (Note n : p.notes()) assertTrue(n.startBeat() >= from - 0.05, "parts only in the new window");
+        Score cov = edits.cover(analysed, req("classic reggae riddim with one-drop drum pattern", null, "c", 0.9), Profile.DEFAULT);
+        assertEquals(analysed.chords(), cov.chords(), "an upload's cover follows its chords");
+        assertEquals("reggae", cov.style().mainGenre());
+        Score ext = edits.extend(analysed, req("uplifting orchestral build", null, "e", 0.5), 30, Profile.DEFAULT).score();
+        assertTrue(ext.bars() > barAt30(analysed), "new bars after the kept ones");
+        assertEquals(analysed.key(), ext.key());
+    }
+
+    private static int barAt30(Score s) {
+        return Edits.barAt(s, 30, 1, s.bars());
+    }
+
+    @Test
     void excerptIsAShortScoreOfItsOwn() {
         Score src = source();
         Score ex = Excerpt.of(src, 4, 8);
