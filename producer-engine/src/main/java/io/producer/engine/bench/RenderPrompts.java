@@ -82,7 +82,8 @@ public final class RenderPrompts {
                     System.err.printf("%-28s %-14s %6.1f BPM %-10s %5.1f s  render %.1f s  (analyser: %.1f BPM %s)%n",
                             p.id(), score.style().mainGenre(), score.bpm(), score.key().name(), song.durationSeconds(),
                             renderSeconds, a.bpm(), a.key().name());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // one prompt failing (even out of heap) is a result of the run, not its end
                     failures++;
                     row.put("error", e.toString());
                     System.err.println(p.id() + ": FAILED " + e);

@@ -156,13 +156,21 @@ public final class RequestValidator {
         if (url == null) return null;
         URI uri = parseUrl(url);
         String scheme = uri == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean ok = uri != null && ("https".equals(scheme) || (webhookAllowHttp && "http".equals(scheme)));
+        // the same rule the deliverer enforces: plain http only to this machine, and only in development
+        boolean ok = uri != null && ("https".equals(scheme)
+                || (webhookAllowHttp && "http".equals(scheme) && isLocalHost(uri.getHost())));
         if (!ok) {
             throw ApiException.badRequest(webhookAllowHttp
-                    ? "The 'webhook_url' field should be an https (or, in development mode, http) URL."
+                    ? "The 'webhook_url' field should be an HTTPS URL (plain http is allowed only to localhost in development mode)."
                     : "The 'webhook_url' field should be an HTTPS URL.");
         }
         return url;
+    }
+
+    private static boolean isLocalHost(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static void requireUrl(String field, String url, boolean httpAllowed) {
