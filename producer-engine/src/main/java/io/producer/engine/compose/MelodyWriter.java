@@ -21,7 +21,10 @@ import java.util.SplittableRandom;
  * second: each note picks the scale tone that best follows an arch contour around the section's
  * tessitura with small leaps, chord tones on strong beats, and a cadence on a chord tone at the
  * line end (the tonic at the end of a section). Rap is 16th-note speech rhythm on a narrow band.
- * Melismas (one syllable over several notes) only when lyrics_strength is low.
+ * Melismas (one syllable over several notes) only when lyrics_strength is low. lyrics_strength also
+ * sets the rhythm: from 0.6 up a line is set at speaking rhythm ({@link #spokenRhythm}), fully so from
+ * 0.7, because stretched vowels are what makes sung words hard to understand; below, the lyrical grid
+ * lengthens syllables and holds line ends less the higher it is.
  */
 public final class MelodyWriter {
 
@@ -283,7 +286,7 @@ public final class MelodyWriter {
                 if (gap > 1e-9) {
                     // inside a word there is no rest: the word continues into the next stress
                     boolean canRest = wordEnd.get(wordLast);
-                    double extra = canRest ? Math.rint(Math.max(0, Math.min(gap, holdCap - du[wordLast])) / 0.25) * 0.25 : gap;
+                    double extra = canRest ? Math.floor(Math.max(0, Math.min(gap, holdCap - du[wordLast])) / 0.25 + 1e-9) * 0.25 : gap;
                     du[wordLast] += extra;
                 }
                 beat = nextBeat;
@@ -292,7 +295,7 @@ public final class MelodyWriter {
         }
         int last = n - 1;
         double hold = Math.max(du[last], Math.min(endCap, span - st[last]));
-        du[last] = Math.max(du[last], Math.rint(hold / 0.25) * 0.25);
+        du[last] = Math.max(du[last], Math.floor(hold / 0.25 + 1e-9) * 0.25);
         if (st[last] + du[last] > span + 1e-9) return false;
         for (int i = 0; i < n; i++) if (st[i] < -1e-9 || du[i] <= 1e-9) return false;
         System.arraycopy(st, 0, starts, 0, n);

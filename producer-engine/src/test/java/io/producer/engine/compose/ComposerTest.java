@@ -67,6 +67,31 @@ class ComposerTest {
     }
 
     @Test
+    void clearLyricsAreSetAtSpeakingRhythmWithRestsNotHeldVowels() {
+        for (String sound : List.of("pop", "pop ballad", "fast punk rock")) {
+            Score clear = compose(sound, STARRY, 0.9, false, "r");
+            Score lyrical = compose(sound, STARRY, 0.5, false, "r");
+            double spb = 60 / clear.bpm();
+            List<Double> secs = new ArrayList<>();
+            for (VocalNote n : clear.vocal().notes()) {
+                secs.add(n.durationBeats() * spb);
+                assertTrue(n.durationBeats() * spb <= 0.62, sound + ": no syllable held beyond 0.6 s, got " + n.durationBeats() * spb);
+            }
+            double median = median(secs);
+            assertTrue(median >= 0.12 && median <= 0.36, sound + ": median clear syllable " + median + " s");
+            List<Double> lyricalSecs = new ArrayList<>();
+            for (VocalNote n : lyrical.vocal().notes()) lyricalSecs.add(n.durationBeats() * 60 / lyrical.bpm());
+            assertTrue(median(lyricalSecs) > median, sound + ": lyrics_strength 0.5 sings longer notes than 0.9");
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    @Test
     void lineEndsAreChordTonesAndSectionsEndOnTheTonic() {
         Score s = compose("pop", STARRY, 0.9, false, "c");
         List<VocalNote> notes = s.vocal().notes();
