@@ -250,7 +250,7 @@ public final class MelodyWriter {
             len[i] = Math.max(min, Math.rint(sec * slower / beatSec * 4) / 4.0);
         }
         double holdCap = (0.75 - 0.3 * tight) / beatSec;           // a held stressed word: 0.45 s when tight
-        double endCap = (1.5 - 0.9 * tight) / beatSec;             // the line's last syllable: 0.6 s when tight
+        double endCap = (1.5 - 1.15 * tight) / beatSec;            // the line's last syllable: 0.35 s when tight (held longer, "way" was heard as "wearing")
         double[] st = new double[n], du = new double[n];
         int first = 0;
         while (first < n && !stress[first]) first++;
