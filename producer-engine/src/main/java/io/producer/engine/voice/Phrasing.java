@@ -23,10 +23,54 @@ final class Phrasing {
         double end() { return notes.get(notes.size() - 1).end(); }
     }
 
+    /** Where each syllable's phones go: onset and coda lengths after squeezing, vowel and coda ends. */
+    private record Layout(List<Syllable> syl, double[] onset, double[] coda, double[] vowelEnd, double[] codaEnd) {}
+
     static List<Phrase> plan(List<SungNote> notes, VoiceStyle style, long seed) {
+        Layout lay = layout(notes, style);
+        List<Syllable> syl = lay.syl();
+        int n = syl.size();
+        double[] onset = lay.onset(), coda = lay.coda(), vowelEnd = lay.vowelEnd(), codaEnd = lay.codaEnd();
+        List<Phrase> phrases = new ArrayList<>();
+        int first = 0;
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            double gap = last ? Double.POSITIVE_INFINITY : (syl.get(i + 1).start() - onset[i + 1]) - codaEnd[i];
+            if (last || gap >= PHRASE_GAP) {
+                phrases.add(phrase(syl.subList(first, i + 1), onset, coda, vowelEnd, codaEnd, first, style,
+                        seed ^ (phrases.size() * 0x9E3779B97F4A7C15L)));
+                first = i + 1;
+            }
+        }
+        return phrases;
+    }
+
+    /**
+     * Where each note is first heard, by note index: for the first note of a syllable the start of
+     * the voiced sonorants right before its vowel ("m" of "me", "l" of "glows": they are as loud and
+     * as pitched as the vowel, so the voice audibly starts there), else the vowel onset, which is the
+     * note's start (an unvoiced or stopped onset is quiet next to the vowel). Melisma notes: their start.
+     */
+    static double[] heardStarts(List<SungNote> notes, VoiceStyle style) {
+        Layout lay = layout(notes, style);
+        double[] out = new double[notes.size()];
+        for (int i = 0; i < out.length; i++) out[i] = notes.get(i).start();
+        int noteIndex = 0;
+        for (int i = 0; i < lay.syl().size(); i++) {
+            Syllable s = lay.syl().get(i);
+            List<String> on = s.onset();
+            double total = 0, sonorant = 0;
+            for (String p : on) total += SpokenDurations.seconds(p);
+            for (int k = on.size() - 1; k >= 0 && Phone.isSonorant(on.get(k)); k--) sonorant += SpokenDurations.seconds(on.get(k));
+            if (total > 0) out[noteIndex] = s.start() - lay.onset()[i] * sonorant / total;
+            noteIndex += s.notes().size();
+        }
+        return out;
+    }
+
+    private static Layout layout(List<SungNote> notes, VoiceStyle style) {
         List<Syllable> syl = syllables(notes);
         int n = syl.size();
-        if (n == 0) return List.of();
         double[] onset = new double[n];
         double[] coda = new double[n];
         for (int i = 0; i < n; i++) {
@@ -44,11 +88,19 @@ final class Phrasing {
             double limit = i + 1 < n ? syl.get(i + 1).start() - onset[i + 1] : Double.POSITIVE_INFINITY;
             boolean legato = limit <= end + 0.03;
             double ce = legato ? limit : Math.min(limit, end + 0.35 * coda[i]);
-            double minVowel = Math.min(0.07, 0.5 * (s.end() - start));
+            // a short vowel is still heard as itself at about its spoken length (ax 54 ms, ih 63 ms),
+            // while consonants squeezed far below theirs are lost: the vowel gives way first
+            double minVowel = Math.min(0.05, 0.4 * (s.end() - start));
             double deficit = start + minVowel - (ce - coda[i]);
             if (deficit > 0) {
                 double shrinkable = coda[i] + (legato && i + 1 < n ? onset[i + 1] : 0);
-                double f = shrinkable > 0 ? Math.max(0.35, (shrinkable - deficit) / shrinkable) : 1;
+                double f = 1;
+                if (shrinkable > 0) {
+                    f = Math.max(0.6, (shrinkable - deficit) / shrinkable);
+                    // where even that leaves the vowel under 30 ms, the consonants give way further
+                    double left = deficit - (1 - f) * shrinkable - (minVowel - 0.03);
+                    if (left > 0) f = Math.max(0.15, f - left / shrinkable);
+                }
                 coda[i] *= f;
                 if (legato && i + 1 < n) {
                     onset[i + 1] *= f;
@@ -61,19 +113,7 @@ final class Phrasing {
             vowelEnd[i] = ve;
             codaEnd[i] = ce;
         }
-
-        List<Phrase> phrases = new ArrayList<>();
-        int first = 0;
-        for (int i = 0; i < n; i++) {
-            boolean last = i == n - 1;
-            double gap = last ? Double.POSITIVE_INFINITY : (syl.get(i + 1).start() - onset[i + 1]) - codaEnd[i];
-            if (last || gap >= PHRASE_GAP) {
-                phrases.add(phrase(syl.subList(first, i + 1), onset, coda, vowelEnd, codaEnd, first, style,
-                        seed ^ (phrases.size() * 0x9E3779B97F4A7C15L)));
-                first = i + 1;
-            }
-        }
-        return phrases;
+        return new Layout(syl, onset, coda, vowelEnd, codaEnd);
     }
 
     private static Phrase phrase(List<Syllable> syl, double[] onset, double[] coda, double[] vowelEnd, double[] codaEnd,
@@ -190,7 +230,7 @@ final class Phrasing {
 
     private static double consonants(List<String> phones, double scale) {
         double sum = 0;
-        for (String p : phones) sum += Math.max(0.025, Phone.consonantSeconds(p) * scale);
+        for (String p : phones) sum += Math.max(0.025, SpokenDurations.seconds(p) * scale);
         return sum;
     }
 
@@ -198,10 +238,10 @@ final class Phrasing {
     private static void addSpread(List<SungPhone> out, List<String> phones, double from, double to) {
         if (phones.isEmpty()) return;
         double total = 0;
-        for (String p : phones) total += Phone.consonantSeconds(p);
+        for (String p : phones) total += SpokenDurations.seconds(p);
         double t = from;
         for (int i = 0; i < phones.size(); i++) {
-            double len = (to - from) * Phone.consonantSeconds(phones.get(i)) / total;
+            double len = (to - from) * SpokenDurations.seconds(phones.get(i)) / total;
             double end = i == phones.size() - 1 ? to : t + len;
             out.add(new SungPhone(phones.get(i), t, end));
             t = end;
