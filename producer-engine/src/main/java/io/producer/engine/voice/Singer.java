@@ -59,32 +59,44 @@ public final class Singer {
         return out;
     }
 
-    /** Word-level timing from the score: each word from the vowel onset of its first note to the end of its last. */
+    /**
+     * Word-level timing: each word from where its voice is first heard to the end of its last note.
+     * "Heard" is what an energy or pitch track shows: the vowel onset (the note's start) when the word
+     * begins with an unvoiced or stopped consonant or a vowel, the start of the sonorants sung before
+     * the beat when it begins with one ("moon", "love", "grows"), as the singer places them.
+     */
     public List<WordTiming> timeline(Score score) {
         if (!score.hasVocal()) return List.of();
-        VocalPart part = score.vocal();
-        List<LyricWord> words = part.words();
+        List<LyricWord> words = score.vocal().words();
+        List<SungNote> notes = notes(score);
+        if (notes.isEmpty()) return List.of();
+        VoiceStyle style = VoiceStyle.of(voiceOf(score.vocal()), score.style() == null ? 0.5 : score.style().lyricsStrength());
+        double[] heard = Phrasing.heardStarts(notes, style);
         int n = words.size();
         double[] start = new double[n];
         double[] end = new double[n];
         boolean[] seen = new boolean[n];
-        for (VocalNote note : part.notes()) {
+        for (int i = 0; i < notes.size(); i++) {
+            SungNote note = notes.get(i);
             int w = note.wordIndex();
             if (w < 0 || w >= n) continue;
-            double s = score.beatToSeconds(note.startBeat());
-            double e = score.beatToSeconds(note.endBeat());
             if (!seen[w]) {
-                start[w] = s;
-                end[w] = e;
+                start[w] = heard[i];
+                end[w] = note.end();
                 seen[w] = true;
             } else {
-                start[w] = Math.min(start[w], s);
-                end[w] = Math.max(end[w], e);
+                start[w] = Math.min(start[w], heard[i]);
+                end[w] = Math.max(end[w], note.end());
             }
         }
         List<WordTiming> out = new ArrayList<>();
-        for (int w = 0; w < n; w++) if (seen[w]) out.add(new WordTiming(words.get(w).text(), start[w], end[w]));
+        for (int w = 0; w < n; w++) if (seen[w]) out.add(new WordTiming(words.get(w).text(), Math.max(0, start[w]), end[w]));
         out.sort((a, b) -> Double.compare(a.start(), b.start()));
+        // a word is heard until the next one starts, even where that one's consonants come before its beat
+        for (int i = 0; i + 1 < out.size(); i++) {
+            WordTiming a = out.get(i), b = out.get(i + 1);
+            if (b.start() < a.end() && b.start() > a.start()) out.set(i, new WordTiming(a.word(), a.start(), b.start()));
+        }
         return out;
     }
 
