@@ -4,6 +4,7 @@ import io.producer.engine.Profile;
 import io.producer.engine.Seeds;
 import io.producer.engine.score.ChordEvent;
 import io.producer.engine.score.Instrument;
+import io.producer.engine.score.MetricAccent;
 import io.producer.engine.score.Note;
 import io.producer.engine.score.Part;
 import io.producer.engine.score.PartRole;
@@ -44,55 +45,58 @@ public final class Arranger {
         double swing = genre.swing();
         boolean electronic = PaletteChooser.electronic(genre.name());
         List<Part> parts = new ArrayList<>();
+        MetricAccent accent = new MetricAccent(score.bpm());
 
         if (!groove.equals("none")) {
             int kit = pal.drumKit() < 0 ? 0 : pal.drumKit();
             Notes d = new DrumWriter().write(views, style, groove, swing, level >= 2, seed);
-            add(parts, "drums", PartRole.DRUMS, Instrument.drumKit("drums", kit), d, 0, 0, style, seed, electronic ? 0.002 : 0.01);
+            add(parts, accent, "drums", PartRole.DRUMS, Instrument.drumKit("drums", kit), d, 0, 0, style, seed, electronic ? 0.002 : 0.01);
         }
         if (pal.bass().present()) {
             String bassGroove = groove.equals("none") ? genre.name().equals("ambient") ? "none" : "orchestral" : groove;
             int low = "sub808".equals(pal.bass().synth()) ? 26 : pal.bass().program() == 0 ? 31 : 28;
             Notes b = new BassWriter().write(views, chords, bassGroove, low, swing, seed);
-            add(parts, "bass", PartRole.BASS, instrument("bass", pal.bass(), dsp), b, 0, -1, style, seed, electronic ? 0.002 : 0.008);
+            add(parts, accent, "bass", PartRole.BASS, instrument("bass", pal.bass(), dsp), b, 0, -1, style, seed, electronic ? 0.002 : 0.008);
         }
         CompWriter comp = new CompWriter();
         if (pal.harmony().present()) {
             String compStyle = PaletteChooser.compStyle(style, genre);
+            // at slow tempos held chords leave the beat to nobody; restriking them on each beat keeps it
+            if (compStyle.equals("sustain") && accent.changesAnything()) compStyle = "beats";
             int center = compStyle.equals("arpeggio") && pal.harmony().program() == 0 ? 60 : 62;
             Notes h = comp.comp(views, chords, compStyle, center, swing, seed);
-            add(parts, PaletteChooser.name(pal.harmony(), "keys"), PartRole.HARMONY, instrument("harmony", pal.harmony(), dsp), h, -0.25, -3, style, seed, electronic ? 0.002 : 0.012);
+            add(parts, accent, PaletteChooser.name(pal.harmony(), "keys"), PartRole.HARMONY, instrument("harmony", pal.harmony(), dsp), h, -0.25, -3, style, seed, electronic ? 0.002 : 0.012);
         }
         boolean instrumentalMelody = !vocalSong;
         if (pal.lead().present() && (level >= 1 || instrumentalMelody)) {
             int[] r = PaletteChooser.range(pal.lead());
             Notes l = new LeadWriter().write(views, chords, style, r[0], r[1], vocalSong, seed);
-            add(parts, "lead_" + PaletteChooser.name(pal.lead(), "lead"), PartRole.LEAD, instrument("lead", pal.lead(), dsp), l, 0.15, -1, style, seed, electronic ? 0.002 : 0.012);
+            add(parts, accent, "lead_" + PaletteChooser.name(pal.lead(), "lead"), PartRole.LEAD, instrument("lead", pal.lead(), dsp), l, 0.15, -1, style, seed, electronic ? 0.002 : 0.012);
         }
         if (level >= 1 && pal.pad().present()) {
             boolean always = genre.name().equals("ambient") || genre.name().equals("downtempo") || style.instruments().contains("pad");
             Notes p = comp.pad(views, chords, 62, always);
-            add(parts, PaletteChooser.name(pal.pad(), "pad"), PartRole.PAD, instrument("pad", pal.pad(), dsp), p, 0, -7, style, seed, 0.004);
+            add(parts, accent, PaletteChooser.name(pal.pad(), "pad"), PartRole.PAD, instrument("pad", pal.pad(), dsp), p, 0, -7, style, seed, 0.004);
         }
         if (level >= 1 && pal.arp().present()) {
             double step = style.bpm() >= 125 ? 0.5 : 0.25;
             Notes a = comp.arp(views, chords, 60, step);
-            add(parts, "arp", PartRole.ARP, instrument("arp", pal.arp(), dsp), a, 0.35, -7, style, seed, electronic ? 0.0 : 0.006);
+            add(parts, accent, "arp", PartRole.ARP, instrument("arp", pal.arp(), dsp), a, 0.35, -7, style, seed, electronic ? 0.0 : 0.006);
         }
         if (level >= 2 && pal.counter().present()) {
             int[] r = PaletteChooser.range(pal.counter());
             Notes c = comp.counter(views, chords, Math.max(r[0], 55), Math.min(r[1], 76));
-            add(parts, "counter_" + PaletteChooser.name(pal.counter(), "line"), PartRole.COUNTER_MELODY, instrument("counter", pal.counter(), dsp), c, -0.4, -6, style, seed, 0.01);
+            add(parts, accent, "counter_" + PaletteChooser.name(pal.counter(), "line"), PartRole.COUNTER_MELODY, instrument("counter", pal.counter(), dsp), c, -0.4, -6, style, seed, 0.01);
         }
         if (style.instruments().contains("timpani") || style.instruments().contains("percussion") && !genre.name().equals("pop")
                 || genre.name().equals("cinematic")) {
             Notes t = TextureWriter.timpani(views, chords, score.key());
-            add(parts, "timpani", PartRole.PERCUSSION, Instrument.gm("timpani", 47), t, 0.1, -4, style, seed, 0.006);
+            add(parts, accent, "timpani", PartRole.PERCUSSION, Instrument.gm("timpani", 47), t, 0.1, -4, style, seed, 0.006);
         }
         if (level >= 1) {
             for (TextureWriter.Texture tx : TextureWriter.textures(style, dsp)) {
                 Notes t = TextureWriter.write(tx, views, chords, score.key(), Seeds.stream(seed, "texture:" + tx.name(), 0));
-                add(parts, tx.name(), tx.role(), tx.instrument(), t, tx.pan(), tx.gainDb(), style, seed, 0);
+                add(parts, accent, tx.name(), tx.role(), tx.instrument(), t, tx.pan(), tx.gainDb(), style, seed, 0);
             }
         }
         return new Score(score.formatVersion(), score.origin(), score.seed(), score.profile(), score.title(), style,
@@ -116,16 +120,19 @@ public final class Arranger {
     }
 
     /** Humanises timing and velocity, then adds the part if it has notes (the mixer does fade-outs). */
-    private static void add(List<Part> parts, String name, PartRole role, Instrument inst, Notes notes, double pan,
-                            double gainDb, Style style, long seed, double timingBeats) {
+    private static void add(List<Part> parts, MetricAccent accent, String name, PartRole role, Instrument inst, Notes notes,
+                            double pan, double gainDb, Style style, long seed, double timingBeats) {
         if (notes.isEmpty()) return;
         SplittableRandom rnd = Seeds.stream(seed, "humanise:" + name, parts.size());
         List<Note> in = notes.sorted();
         List<Note> out = new ArrayList<>(in.size());
+        // the accompaniment keeps the beat; a melody phrases by itself, and textures have no meter
+        boolean metric = role != PartRole.LEAD && role != PartRole.TEXTURE && role != PartRole.FX;
         for (Note n : in) {
             double jitter = timingBeats == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * timingBeats;
             double start = Math.max(0, n.startBeat() + jitter);
-            int vel = n.velocity() + (int) Math.round((rnd.nextDouble() * 2 - 1) * (role == PartRole.DRUMS ? 6 : 4));
+            int vel = (metric ? accent.velocity(n.startBeat(), n.velocity()) : n.velocity())
+                    + (int) Math.round((rnd.nextDouble() * 2 - 1) * (role == PartRole.DRUMS ? 6 : 4));
             out.add(new Note(start, n.durationBeats(), n.midi(), Math.max(1, Math.min(127, vel))));
         }
         parts.add(new Part(name, role, inst, out, pan, gainDb));

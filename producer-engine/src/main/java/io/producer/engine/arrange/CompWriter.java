@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Harmony parts: the comping instrument in the genre's idiom ("block", "power", "strum", "skank",
- * "jazz", "bossa", "arpeggio", "stab", "pulse", "sustain", "waltz", "funk"), sustained pads, arpeggios
+ * "jazz", "bossa", "arpeggio", "stab", "pulse", "beats", "sustain", "waltz", "funk"), sustained pads, arpeggios
  * and the counter-melody. Voicings move to the nearest chord tones so the harmony leads smoothly.
  */
 final class CompWriter {
@@ -72,6 +72,9 @@ final class CompWriter {
                         }
                         case "stab" -> {
                             for (double b = 0.5; b < bl; b += 1) chord(n, b0 + b, 0.3, v, vel, 0);
+                        }
+                        case "beats" -> {
+                            for (double b = 0; b < bl - 1e-9; b += 1) chord(n, b0 + b, Math.min(1, bl - b) * 0.95, v, vel - (b == 0 ? 0 : 10), 0.01);
                         }
                         case "pulse" -> {
                             for (double b = 0; b < bl - 1e-9; b += 0.5) chord(n, b0 + b, 0.4, v, vel - (b % 1 == 0 ? 0 : 10), 0);

@@ -26,14 +26,17 @@ import java.util.Set;
  * key, meter, genre), what the engine's own analyser hears in the mix, the render time and the
  * stage times. Used by {@code scripts/eval-prompts}; not a test.
  *
- * <p>Usage: {@code RenderPrompts PROMPTS.json OUT_DIR [id ...]}
+ * <p>Usage: {@code RenderPrompts [--stems] PROMPTS.json OUT_DIR [id ...]}; {@code --stems} also writes
+ * {@code <id>.<stem>.wav} of the four wet stems, to find which part of a mix a measurement hears.
  */
 public final class RenderPrompts {
     private RenderPrompts() {}
 
     public static void main(String[] args) throws Exception {
+        boolean stems = args.length > 0 && args[0].equals("--stems");
+        if (stems) args = java.util.Arrays.copyOfRange(args, 1, args.length);
         if (args.length < 2) {
-            System.err.println("usage: RenderPrompts PROMPTS.json OUT_DIR [id ...]");
+            System.err.println("usage: RenderPrompts [--stems] PROMPTS.json OUT_DIR [id ...]");
             System.exit(2);
         }
         PromptList list = PromptList.read(Path.of(args[0]));
@@ -61,6 +64,12 @@ public final class RenderPrompts {
                     double renderSeconds = (System.nanoTime() - t0) / 1e9;
                     Files.write(out.resolve(p.id() + ".wav"), Wav.encode(song.mix()));
                     Files.write(out.resolve(p.id() + ".mp3"), Mp3.encode(song.mix(), profile.mp3Kbps()));
+                    if (stems) {
+                        Files.write(out.resolve(p.id() + ".vocals.wav"), Wav.encode(song.stems().vocals()));
+                        Files.write(out.resolve(p.id() + ".drums.wav"), Wav.encode(song.stems().drums()));
+                        Files.write(out.resolve(p.id() + ".bass.wav"), Wav.encode(song.stems().bass()));
+                        Files.write(out.resolve(p.id() + ".other.wav"), Wav.encode(song.stems().other()));
+                    }
                     Score score = song.score();
                     row.put("genre", score.style().mainGenre());
                     row.put("bpm", score.bpm());

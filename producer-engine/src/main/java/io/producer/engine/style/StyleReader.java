@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  * Thread-safe (stateless).
  */
 public final class StyleReader {
+    /**
+     * Slow words never take a song below this without an explicit "N bpm": under it the beats are
+     * more than 0.94 s apart, listeners (and beat trackers) count the eighths instead, and a
+     * "peaceful" 57 BPM song is heard at 114.
+     */
+    static final double SLOWEST_FELT_BPM = 64;
     private static final Pattern BPM = Pattern.compile("(\\d{2,3})\\s*bpm", Pattern.CASE_INSENSITIVE);
     private static final Pattern KEY = Pattern.compile("\\b(?:in|key of|key)?\\s*\\b([A-Ga-g])\\s*(#|♯|b|♭|-sharp|-flat| sharp| flat)?\\s*(major|minor|maj|min)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern METER = Pattern.compile("\\b(\\d{1,2})\\s*/\\s*(4|8|2|16)\\b");
@@ -102,7 +108,7 @@ public final class StyleReader {
         }
         double pos = 0.5 + (rnd.nextDouble() - 0.5) * (0.5 + 0.5 * weird);
         pos += 0.35 * Math.signum(tempoVote) * Math.min(2, Math.abs(tempoVote)) * strength;
-        double bpm = lo + (hi - lo) * clamp(pos, -0.15, 1.15);
+        double bpm = Math.max(SLOWEST_FELT_BPM, lo + (hi - lo) * clamp(pos, -0.15, 1.15));
         if (explicitBpm != null) bpm = explicitBpm;
         bpm = Math.round(clamp(bpm, 40, 220));
 
