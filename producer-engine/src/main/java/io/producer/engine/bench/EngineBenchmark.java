@@ -108,9 +108,10 @@ public final class EngineBenchmark {
         warm = run(engine, request);
         print("warm (after 3 renders)", warm);
         Analyzer analyzer = new Analyzer();
-        for (int i = 0; i < 3; i++) analyzer.analyse(warm.song.mix());
+        var mix = warm.song.mix().toFloat();
+        for (int i = 0; i < 3; i++) analyzer.analyse(mix);
         long w0 = System.nanoTime(), c0 = threadCpu();
-        Analysis a = analyzer.analyse(warm.song.mix());
+        Analysis a = analyzer.analyse(mix);
         System.out.printf("analyser, warm, on the %.1f s mix: %.3f s wall, %.3f s CPU (one thread; %.1f BPM %s, %s)%n",
                 warm.song.durationSeconds(), (System.nanoTime() - w0) / 1e9, (threadCpu() - c0) / 1e9, a.bpm(),
                 a.key().name(), a.meter());

@@ -2,6 +2,7 @@ package io.producer.engine.mix;
 
 import io.producer.engine.audio.AudioBuffer;
 import io.producer.engine.audio.LoudnessMeter;
+import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.render.synth.Biquad;
 
 /**
@@ -9,52 +10,108 @@ import io.producer.engine.render.synth.Biquad;
  * the engine's own BS.1770 meter: set the gain for the target loudness, limit to a sample ceiling a
  * little under the true-peak limit, measure integrated loudness and true peak, and correct (more
  * gain when limiting ate loudness, a lower ceiling when inter-sample peaks poke through).
+ *
+ * <p>Each attempt streams the polished mix through gain, limiter and meter block by block and keeps
+ * only the two numbers; the chosen attempt is then run once more into the output. So mastering
+ * holds one song-length buffer (the polished mix, filtered in place) however many attempts it takes.
  */
 final class Mastering {
+    private static final int BLOCK = 1 << 14;
+
     private Mastering() {}
 
+    /** Receives the master block by block, front to back. */
+    interface Sink {
+        void write(float[] left, float[] right, int n);
+    }
+
+    /** Masters a plain buffer (left untouched) into a new one. */
     static AudioBuffer master(AudioBuffer premaster, double targetLufs, double maxTruePeakDbtp) {
+        int n = premaster.frames();
+        float[] l = new float[n], r = new float[n];
+        int[] at = {0};
+        master(StereoChunks.copyOf(premaster), targetLufs, maxTruePeakDbtp, (bl, br, m) -> {
+            System.arraycopy(bl, 0, l, at[0], m);
+            System.arraycopy(br, 0, r, at[0], m);
+            at[0] += m;
+        });
+        return new AudioBuffer(premaster.sampleRate(), l, r);
+    }
+
+    /** Masters {@code premaster} (which it filters in place and releases as it writes) into {@code out}. */
+    static void master(StereoChunks premaster, double targetLufs, double maxTruePeakDbtp, Sink out) {
         int rate = premaster.sampleRate(), n = premaster.frames();
-        float[] l = premaster.left().clone(), r = premaster.right().clone();
         Biquad[] eq = {Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
         Biquad[] eqR = {Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
-        for (int k = 0; k < eq.length; k++) {
-            eq[k].process(l, 0, n);
-            eqR[k].process(r, 0, n);
+        LoudnessMeter.Meter polishedMeter = new LoudnessMeter.Meter(rate, n, false);
+        for (int c = 0; c < premaster.chunks(); c++) {
+            float[] l = premaster.left(c), r = premaster.right(c);
+            int m = premaster.chunkFrames(c);
+            for (int k = 0; k < eq.length; k++) {
+                eq[k].process(l, 0, m);
+                eqR[k].process(r, 0, m);
+            }
+            polishedMeter.add(l, r, m);
         }
-        AudioBuffer polished = new AudioBuffer(rate, l, r);
-        double lufs = LoudnessMeter.integratedLufs(polished);
-        if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) return polished; // nothing to make loud
+        double lufs = polishedMeter.integratedLufs();
+        if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) { // nothing to make loud
+            run(premaster, 0, Float.POSITIVE_INFINITY, 1f, null, out, true);
+            return;
+        }
 
         Limiter limiter = new Limiter(rate, 1.5, 80);
         double gainDb = targetLufs - lufs;
         double ceilingDb = maxTruePeakDbtp - 0.4;
-        AudioBuffer best = null, last = null;
+        double bestGain = 0, bestCeiling = 0, lastGain = 0, lastCeiling = 0;
+        boolean found = false;
         double bestErr = Double.MAX_VALUE, lastTp = 0;
         for (int iteration = 0; iteration < 6; iteration++) {
-            float g = (float) Math.pow(10, gainDb / 20);
-            float[] ol = new float[n], or = new float[n];
-            for (int i = 0; i < n; i++) { ol[i] = l[i] * g; or[i] = r[i] * g; }
-            limiter.process(ol, or, (float) Math.pow(10, ceilingDb / 20));
-            AudioBuffer out = new AudioBuffer(rate, ol, or);
-            double measured = LoudnessMeter.integratedLufs(out);
-            double tp = LoudnessMeter.truePeakDbtp(out);
-            last = out;
+            LoudnessMeter.Meter meter = new LoudnessMeter.Meter(rate, n, true);
+            run(premaster, gainDb, (float) Math.pow(10, ceilingDb / 20), 1f, limiter, meter::add, false);
+            double measured = meter.integratedLufs();
+            double tp = LoudnessMeter.dbtp(meter.truePeak());
+            lastGain = gainDb;
+            lastCeiling = ceilingDb;
             lastTp = tp;
             boolean peakOk = tp <= maxTruePeakDbtp;
             double err = Math.abs(measured - targetLufs);
-            if (peakOk && err < bestErr) { best = out; bestErr = err; }
+            if (peakOk && err < bestErr) { bestGain = gainDb; bestCeiling = ceilingDb; bestErr = err; found = true; }
             if (peakOk && err <= 0.2) break;
             if (!peakOk) ceilingDb -= (tp - maxTruePeakDbtp) + 0.05;
             gainDb += targetLufs - measured;
         }
-        if (best != null) return best;
+        if (found) {
+            run(premaster, bestGain, (float) Math.pow(10, bestCeiling / 20), 1f, limiter, out, true);
+            return;
+        }
         // Very sparse, peaky material (a lone kick under a quiet pad) can keep poking inter-sample peaks
         // through the limiter. The true-peak ceiling is the hard promise, loudness the soft one: a plain
         // gain cut scales true peak exactly, so it always lands under the ceiling.
         float cut = (float) Math.pow(10, (maxTruePeakDbtp - 0.05 - lastTp) / 20);
-        float[] sl = last.left(), sr = last.right();
-        for (int i = 0; i < n; i++) { sl[i] *= cut; sr[i] *= cut; }
-        return last;
+        run(premaster, lastGain, (float) Math.pow(10, lastCeiling / 20), cut, limiter, out, true);
+    }
+
+    /**
+     * One pass: the polished mix times the gain, through a fresh limiter pass (when {@code limiter}
+     * is not null), times {@code cut}, into {@code sink}; the final pass ({@code release}) drops the
+     * polished mix behind it.
+     */
+    private static void run(StereoChunks polished, double gainDb, float ceiling, float cut, Limiter limiter, Sink sink, boolean release) {
+        int n = polished.frames();
+        int w = limiter == null ? 0 : limiter.lookahead();
+        float g = (float) Math.pow(10, gainDb / 20);
+        float[] l = new float[BLOCK + w], r = new float[BLOCK + w];
+        Limiter.Stream lim = limiter == null ? null : limiter.stream(n, ceiling);
+        for (int pos = 0; pos < n; pos += BLOCK) {
+            int m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
+            polished.read(pos, l, r, ahead);
+            if (lim != null) {
+                for (int i = 0; i < ahead; i++) { l[i] *= g; r[i] *= g; }
+                lim.process(l, r, m);
+            }
+            if (cut != 1f) for (int i = 0; i < m; i++) { l[i] *= cut; r[i] *= cut; }
+            sink.write(l, r, m);
+            if (release) polished.releaseBefore(pos + m);
+        }
     }
 }
