@@ -105,6 +105,39 @@ public final class LoudnessMeter {
             return sumOfSquares(x, from, to, 0);
         }
 
+        /**
+         * Both channels in one loop ({@code a} filters {@code x}, {@code b} filters {@code y}), adding
+         * the squares to {@code sums[0]} and {@code sums[1]}: the same sums as two single-channel calls,
+         * with the two independent recursions overlapping in the core.
+         */
+        static void sumOfSquares(KWeighting a, float[] x, KWeighting b, float[] y, int from, int to, double[] sums) {
+            double sa = sums[0], sb = sums[1];
+            double as1 = a.s1, as2 = a.s2, at1 = a.t1, at2 = a.t2;
+            double bs1 = b.s1, bs2 = b.s2, bt1 = b.t1, bt2 = b.t2;
+            for (int i = from; i < to; i++) {
+                double in = x[i];
+                double yv = a.b0 * in + as1;
+                as1 = a.b1 * in - a.a1 * yv + as2;
+                as2 = a.b2 * in - a.a2 * yv;
+                double z = a.c0 * yv + at1;
+                at1 = a.c1 * yv - a.d1 * z + at2;
+                at2 = a.c2 * yv - a.d2 * z;
+                sa += z * z;
+                double in2 = y[i];
+                double yv2 = b.b0 * in2 + bs1;
+                bs1 = b.b1 * in2 - b.a1 * yv2 + bs2;
+                bs2 = b.b2 * in2 - b.a2 * yv2;
+                double z2 = b.c0 * yv2 + bt1;
+                bt1 = b.c1 * yv2 - b.d1 * z2 + bt2;
+                bt2 = b.c2 * yv2 - b.d2 * z2;
+                sb += z2 * z2;
+            }
+            a.s1 = as1; a.s2 = as2; a.t1 = at1; a.t2 = at2;
+            b.s1 = bs1; b.s2 = bs2; b.t1 = bt1; b.t2 = bt2;
+            sums[0] = sa;
+            sums[1] = sb;
+        }
+
         /** Filters {@code x[from..to)} and adds the squares of the output to {@code sum}, in sample order. */
         double sumOfSquares(float[] x, int from, int to, double sum) {
             double s1 = this.s1, s2 = this.s2, t1 = this.t1, t2 = this.t2;
@@ -148,6 +181,7 @@ public final class LoudnessMeter {
         private final TruePeakInterpolator.Channel tpl, tpr;
         private int pos, segment;
         private double sumL, sumR;
+        private final double[] sums = new double[2];
 
         public Meter(int fs, int frames, boolean truePeak) {
             this.fs = fs;
@@ -167,8 +201,11 @@ public final class LoudnessMeter {
             while (i < n && segment < segments) {
                 int end = (int) Math.round((segment + 1) * fs / 10.0);
                 int m = Math.min(n - i, end - pos);
-                sumL = kl.sumOfSquares(l, i, i + m, sumL);
-                sumR = kr.sumOfSquares(r, i, i + m, sumR);
+                sums[0] = sumL;
+                sums[1] = sumR;
+                KWeighting.sumOfSquares(kl, l, kr, r, i, i + m, sums);
+                sumL = sums[0];
+                sumR = sums[1];
                 i += m;
                 pos += m;
                 if (pos == end) {

@@ -150,7 +150,7 @@ public final class Mp3 {
      */
     private static Encoded encodeRange(Pcm audio, int kbps, int from, int to, int reservoirFrom) {
         AudioFormat fmt = new AudioFormat(audio.sampleRate(), 16, 2, true, false);
-        LameEncoder enc = new LameEncoder(fmt, kbps, LameEncoder.CHANNEL_MODE_JOINT_STEREO, LameEncoder.QUALITY_MIDDLE, false);
+        LameEncoder enc = new LameEncoder(fmt, kbps, LameEncoder.CHANNEL_MODE_JOINT_STEREO, quality(kbps), false);
         try {
             JumpInternals.skipReplayGain(enc);
             if (reservoirFrom >= 0) JumpInternals.setReservoir(enc, false);
@@ -171,6 +171,16 @@ public final class Mp3 {
         } finally {
             enc.close();
         }
+    }
+
+    /**
+     * LAME's quality level for a bitrate. At 192 kbps and above, level 7 (psychoacoustic model for
+     * block switching and joint stereo, no iterative noise shaping) encodes about 1.5× faster than
+     * level 5 and the bit budget keeps the quantisation noise far below the music anyway; at lower
+     * bitrates noise shaping matters, so they keep level 5.
+     */
+    static int quality(int kbps) {
+        return kbps >= 192 ? LameEncoder.QUALITY_LOW : LameEncoder.QUALITY_MIDDLE;
     }
 
     private static final int[] BITRATE_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0};

@@ -40,6 +40,7 @@ final class Limiter {
         private float rel = 1f, minGain = 1f;
         private final float[] recent = new float[lookahead + 1]; // the last w + 1 release-smoothed gains
         private double sum;
+        private int slot; // i mod (w + 1): where the gain of w + 1 frames ago is kept
 
         private Stream(int frames, float ceiling) {
             this.frames = frames;
@@ -60,19 +61,19 @@ final class Limiter {
                 while (next <= until) {
                     float a = Math.max(Math.abs(left[next - pos]), Math.abs(right[next - pos]));
                     float need = a > ceiling ? ceiling / a : 1f;
-                    while (head != tail && dqNeed[(tail - 1 + cap) % cap] >= need) tail = (tail - 1 + cap) % cap;
+                    while (head != tail && dqNeed[tail == 0 ? cap - 1 : tail - 1] >= need) tail = tail == 0 ? cap - 1 : tail - 1;
                     dq[tail] = next;
                     dqNeed[tail] = need;
-                    tail = (tail + 1) % cap;
+                    tail = tail + 1 == cap ? 0 : tail + 1;
                     next++;
                 }
-                while (dq[head] < i) head = (head + 1) % cap;
+                while (dq[head] < i) head = head + 1 == cap ? 0 : head + 1;
                 rel = Math.min(dqNeed[head], releaseCoef * rel + (1 - releaseCoef));
                 // moving average over [i - w, i]: each output gain is a mean of values that are each ≤ the need at i
-                int slot = i % (w + 1);
                 sum += rel;
                 if (i - w - 1 >= 0) sum -= recent[slot];
                 recent[slot] = rel;
+                if (++slot == recent.length) slot = 0;
                 int count = Math.min(i + 1, w + 1);
                 float gi = (float) (sum / count);
                 left[k] *= gi;

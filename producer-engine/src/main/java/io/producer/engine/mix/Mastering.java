@@ -47,10 +47,7 @@ final class Mastering {
         for (int c = 0; c < premaster.chunks(); c++) {
             float[] l = premaster.left(c), r = premaster.right(c);
             int m = premaster.chunkFrames(c);
-            for (int k = 0; k < eq.length; k++) {
-                eq[k].process(l, 0, m);
-                eqR[k].process(r, 0, m);
-            }
+            for (int k = 0; k < eq.length; k++) Biquad.processPair(eq[k], l, eqR[k], r, 0, m);
             polishedMeter.add(l, r, m);
         }
         double lufs = polishedMeter.integratedLufs();
@@ -100,18 +97,37 @@ final class Mastering {
         int n = polished.frames();
         int w = limiter == null ? 0 : limiter.lookahead();
         float g = (float) Math.pow(10, gainDb / 20);
-        float[] l = new float[BLOCK + w], r = new float[BLOCK + w];
+        // two block buffers: the sink takes one on another core while the limiter fills the other
+        float[][] l = {new float[BLOCK + w], new float[BLOCK + w]}, r = {new float[BLOCK + w], new float[BLOCK + w]};
         Limiter.Stream lim = limiter == null ? null : limiter.stream(n, ceiling);
-        for (int pos = 0; pos < n; pos += BLOCK) {
+        java.util.concurrent.Future<?> pending = null;
+        for (int pos = 0, b = 0; pos < n; pos += BLOCK, b ^= 1) {
             int m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
-            polished.read(pos, l, r, ahead);
+            float[] bl = l[b], br = r[b];
+            polished.read(pos, bl, br, ahead);
             if (lim != null) {
-                for (int i = 0; i < ahead; i++) { l[i] *= g; r[i] *= g; }
-                lim.process(l, r, m);
+                for (int i = 0; i < ahead; i++) { bl[i] *= g; br[i] *= g; }
+                lim.process(bl, br, m);
             }
-            if (cut != 1f) for (int i = 0; i < m; i++) { l[i] *= cut; r[i] *= cut; }
-            sink.write(l, r, m);
-            if (release) polished.releaseBefore(pos + m);
+            if (cut != 1f) for (int i = 0; i < m; i++) { bl[i] *= cut; br[i] *= cut; }
+            await(pending); // the sink sees the blocks one at a time, in order
+            if (release) polished.releaseBefore(pos);
+            pending = MixThreads.POOL.submit(() -> sink.write(bl, br, m));
+        }
+        await(pending);
+        if (release) polished.releaseBefore(n);
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mastering interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -56,12 +55,7 @@ public final class Mixer {
     private static final double[] STEM_TARGET_LUFS = {-18.0, -20.0, -21.0, -20.5}; // vocals, drums, bass, other
     private static final double MAX_STEM_BOOST_DB = 12;
     private static final int CHUNK = StereoChunks.CHUNK;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "producer-mix");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ExecutorService POOL = MixThreads.POOL;
 
     public Mixer() {}
 

@@ -101,13 +101,13 @@ final class StemChain {
 
     private void block(float[] l, float[] r, int o, int m, int from) {
         for (int i = o; i < o + m; i++) { l[i] *= gain; r[i] *= gain; }
-        for (Biquad[] b : eq) { b[0].process(l, o, o + m); b[1].process(r, o, o + m); }
+        for (Biquad[] b : eq) Biquad.processPair(b[0], l, b[1], r, o, o + m);
         // the remaining stages work on a block starting at index 0
         float[] x = sl, y = sr;
         System.arraycopy(l, o, x, 0, m);
         System.arraycopy(r, o, y, 0, m);
         if (deEsser != null) deEsser.process(x, y, m);
-        for (Biquad[] b : eqAfterDeEsser) { b[0].process(x, 0, m); b[1].process(y, 0, m); }
+        for (Biquad[] b : eqAfterDeEsser) Biquad.processPair(b[0], x, b[1], y, 0, m);
         compressor.process(x, y, m);
         if (kicks != null) {
             ScoreEnvelopes.pump(kicks, from, m, env, rate, pumpDepthDb, pumpRecoverSeconds);
