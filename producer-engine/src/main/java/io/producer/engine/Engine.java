@@ -351,15 +351,22 @@ public final class Engine implements AutoCloseable {
         return new AudioBuffer(rate, l, r);
     }
 
-    /** Wall-clock time per stage. */
+    /** Wall-clock and process CPU time per stage. */
     private static final class Clock {
+        private static final java.lang.management.OperatingSystemMXBean OS = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         private final List<Song.StageTime> times = new ArrayList<>();
-        private long last = System.nanoTime();
+        private long last = System.nanoTime(), lastCpu = cpu();
 
         void lap(String stage) {
-            long now = System.nanoTime();
-            times.add(new Song.StageTime(stage, (now - last) / 1e9));
+            long now = System.nanoTime(), nowCpu = cpu();
+            times.add(new Song.StageTime(stage, (now - last) / 1e9, nowCpu < 0 ? Double.NaN : (nowCpu - lastCpu) / 1e9));
             last = now;
+            lastCpu = nowCpu;
+        }
+
+        /** CPU nanoseconds of the whole process, or -1 where the JVM does not tell. */
+        private static long cpu() {
+            return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         }
 
         List<Song.StageTime> times() { return times; }

@@ -21,8 +21,11 @@ public record Song(Score score, PcmStems stems, PcmAudio dryVocals, PcmAudio mix
         stageTimes = List.copyOf(stageTimes);
     }
 
-    /** Wall-clock seconds one pipeline stage took, for the benchmark. */
-    public record StageTime(String stage, double seconds) {}
+    /**
+     * Wall-clock seconds one pipeline stage took, and the CPU seconds the whole process spent meanwhile
+     * (all threads, so it includes other work of the JVM running at the same time), for the benchmark.
+     */
+    public record StageTime(String stage, double seconds, double cpuSeconds) {}
 
     public double durationSeconds() { return mix.durationSeconds(); }
 }

@@ -107,6 +107,7 @@ public final class EngineBenchmark {
         for (int i = 0; i < 3; i++) warm = run(engine, request);
         warm = run(engine, request);
         print("warm (after 3 renders)", warm);
+        System.out.println("  (the singer runs beside the instrument render: 'voice' is the time still waited for it afterwards)");
         Analyzer analyzer = new Analyzer();
         var mix = warm.song.mix().toFloat();
         for (int i = 0; i < 3; i++) analyzer.analyse(mix);
@@ -117,27 +118,34 @@ public final class EngineBenchmark {
                 a.key().name(), a.meter());
     }
 
-    private record Run(Song song, double wall, double cpu, double mp3Wall, Map<String, Double> stages) {}
+    private record Run(Song song, double wall, double cpu, double mp3Wall, double mp3Cpu, Map<String, Double> stages,
+                       Map<String, Double> stageCpu) {}
 
     private static Run run(Engine engine, SongRequest request) {
         long w0 = System.nanoTime(), c0 = processCpu();
         Song song = engine.create(request);
-        long w1 = System.nanoTime();
+        long w1 = System.nanoTime(), c1 = processCpu();
         byte[] mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
         long w2 = System.nanoTime(), c2 = processCpu();
         if (mp3.length == 0) throw new IllegalStateException("empty MP3");
-        Map<String, Double> stages = new LinkedHashMap<>();
-        for (Song.StageTime st : song.stageTimes()) stages.merge(st.stage(), st.seconds(), Double::sum);
-        return new Run(song, (w2 - w0) / 1e9, (c2 - c0) / 1e9, (w2 - w1) / 1e9, stages);
+        Map<String, Double> stages = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
+        for (Song.StageTime st : song.stageTimes()) {
+            stages.merge(st.stage(), st.seconds(), Double::sum);
+            cpu.merge(st.stage(), st.cpuSeconds(), Double::sum);
+        }
+        return new Run(song, (w2 - w0) / 1e9, (c2 - c0) / 1e9, (w2 - w1) / 1e9, (c2 - c1) / 1e9, stages, cpu);
     }
 
     private static void print(String label, Run r) {
-        StringBuilder split = new StringBuilder();
-        for (Map.Entry<String, Double> e : r.stages.entrySet())
+        StringBuilder split = new StringBuilder(), cpu = new StringBuilder();
+        for (Map.Entry<String, Double> e : r.stages.entrySet()) {
             split.append(String.format("%s %.2f, ", e.getKey(), e.getValue()));
+            cpu.append(String.format("%s %.2f, ", e.getKey(), r.stageCpu.get(e.getKey())));
+        }
         split.append(String.format("mp3 %.2f", r.mp3Wall));
-        System.out.printf("%s: request to MP3 %.2f s wall (%.2f s CPU, all threads of the JVM); stages (s, wall): %s%n",
-                label, r.wall, r.cpu, split);
+        cpu.append(String.format("mp3 %.2f", r.mp3Cpu));
+        System.out.printf("%s: request to MP3 %.2f s wall (%.2f s CPU, all threads of the JVM)%n  stages (s, wall): %s%n  stages (s, CPU):  %s%n",
+                label, r.wall, r.cpu, split, cpu);
     }
 
     private static void memory(Engine engine) {
@@ -161,6 +169,7 @@ public final class EngineBenchmark {
                 false, 0.5, 0.5, 0.5, 0.5);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
         long max = Runtime.getRuntime().maxMemory();
+        AfterGcWatcher afterGc = new AfterGcWatcher();
         long w0 = System.nanoTime();
         Song song;
         byte[] mp3;
@@ -178,10 +187,43 @@ public final class EngineBenchmark {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        afterGc.stop();
         System.out.printf("memory: %.1f s song (%d bars, %d parts) rendered to a %d kB MP3 in %.1f s; "
-                        + "peak heap %.0f MiB (sum of the heap pools' peaks) of max %.0f MiB%n",
+                        + "peak heap %.0f MiB (sum of the heap pools' peaks) of max %.0f MiB; "
+                        + "at most %.0f MiB in use right after a collection (polled every 10 ms)%n",
                 song.durationSeconds(), song.score().bars(), song.score().parts().size(), mp3.length / 1024, wall,
-                peak / 1048576.0, max / 1048576.0);
+                peak / 1048576.0, max / 1048576.0, afterGc.max() / 1048576.0);
+    }
+
+    /**
+     * Watches the heap pools' usage after their latest collection (what survived it) while the
+     * render runs. The sum of the pools' peaks counts garbage waiting in the old generation too, so
+     * it can exceed the heap limit; this is closer to what the render actually holds.
+     */
+    private static final class AfterGcWatcher {
+        private volatile boolean running = true;
+        private volatile long max;
+        private final Thread thread = new Thread(() -> {
+            while (running) {
+                long sum = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) sum += pool.getCollectionUsage().getUsed();
+                if (sum > max) max = sum;
+                try { Thread.sleep(10); } catch (InterruptedException e) { return; }
+            }
+        }, "after-gc-watcher");
+
+        AfterGcWatcher() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            try { thread.join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+
+        long max() { return max; }
     }
 
     private static long threadCpu() {
