@@ -105,39 +105,6 @@ public final class LoudnessMeter {
             return sumOfSquares(x, from, to, 0);
         }
 
-        /**
-         * Both channels in one loop ({@code a} filters {@code x}, {@code b} filters {@code y}), adding
-         * the squares to {@code sums[0]} and {@code sums[1]}: the same sums as two single-channel calls,
-         * with the two independent recursions overlapping in the core.
-         */
-        static void sumOfSquares(KWeighting a, float[] x, KWeighting b, float[] y, int from, int to, double[] sums) {
-            double sa = sums[0], sb = sums[1];
-            double as1 = a.s1, as2 = a.s2, at1 = a.t1, at2 = a.t2;
-            double bs1 = b.s1, bs2 = b.s2, bt1 = b.t1, bt2 = b.t2;
-            for (int i = from; i < to; i++) {
-                double in = x[i];
-                double yv = a.b0 * in + as1;
-                as1 = a.b1 * in - a.a1 * yv + as2;
-                as2 = a.b2 * in - a.a2 * yv;
-                double z = a.c0 * yv + at1;
-                at1 = a.c1 * yv - a.d1 * z + at2;
-                at2 = a.c2 * yv - a.d2 * z;
-                sa += z * z;
-                double in2 = y[i];
-                double yv2 = b.b0 * in2 + bs1;
-                bs1 = b.b1 * in2 - b.a1 * yv2 + bs2;
-                bs2 = b.b2 * in2 - b.a2 * yv2;
-                double z2 = b.c0 * yv2 + bt1;
-                bt1 = b.c1 * yv2 - b.d1 * z2 + bt2;
-                bt2 = b.c2 * yv2 - b.d2 * z2;
-                sb += z2 * z2;
-            }
-            a.s1 = as1; a.s2 = as2; a.t1 = at1; a.t2 = at2;
-            b.s1 = bs1; b.s2 = bs2; b.t1 = bt1; b.t2 = bt2;
-            sums[0] = sa;
-            sums[1] = sb;
-        }
-
         /** Filters {@code x[from..to)} and adds the squares of the output to {@code sum}, in sample order. */
         double sumOfSquares(float[] x, int from, int to, double sum) {
             double s1 = this.s1, s2 = this.s2, t1 = this.t1, t2 = this.t2;
@@ -173,59 +140,41 @@ public final class LoudnessMeter {
     /**
      * Integrated loudness and (optionally) true peak of a stream of known length fed block by block;
      * the results equal those of the whole-buffer methods, since every sum runs in the same order.
+     * The two channels are independent until the end, so they may be fed from two threads
+     * ({@link #addLeft}, {@link #addRight}), each channel's blocks in order.
      */
     public static final class Meter {
-        private final int fs, frames, segments;
-        private final KWeighting kl, kr;
-        private final double[] seg;
-        private final TruePeakInterpolator.Channel tpl, tpr;
-        private int pos, segment;
-        private double sumL, sumR;
-        private final double[] sums = new double[2];
+        private final int fs, segments;
+        private final Channel left, right;
 
         public Meter(int fs, int frames, boolean truePeak) {
             this.fs = fs;
-            this.frames = frames;
             this.segments = (int) Math.floor(frames * 10.0 / fs);
-            kl = new KWeighting(fs);
-            kr = new KWeighting(fs);
-            seg = new double[Math.max(0, segments)];
             TruePeakInterpolator tp = truePeak ? TruePeakInterpolator.forRate(fs) : null;
-            tpl = tp == null ? null : tp.channel();
-            tpr = tp == null ? null : tp.channel();
+            left = new Channel(tp);
+            right = new Channel(tp);
         }
 
         public void add(float[] l, float[] r, int n) {
-            if (tpl != null) { tpl.add(l, 0, n); tpr.add(r, 0, n); }
-            int i = 0;
-            while (i < n && segment < segments) {
-                int end = (int) Math.round((segment + 1) * fs / 10.0);
-                int m = Math.min(n - i, end - pos);
-                sums[0] = sumL;
-                sums[1] = sumR;
-                KWeighting.sumOfSquares(kl, l, kr, r, i, i + m, sums);
-                sumL = sums[0];
-                sumR = sums[1];
-                i += m;
-                pos += m;
-                if (pos == end) {
-                    seg[segment++] = sumL + sumR;
-                    sumL = 0;
-                    sumR = 0;
-                }
-            }
-            pos += n - i;
+            left.add(l, n);
+            right.add(r, n);
         }
+
+        public void addLeft(float[] l, int n) { left.add(l, n); }
+
+        public void addRight(float[] r, int n) { right.add(r, n); }
 
         public double integratedLufs() {
             if (segments < 4) return SILENCE_LUFS;
             double[] blocks = new double[segments - 3];
+            double[] seg = new double[segments];
             int[] segLen = new int[segments];
             int start = 0;
             for (int s = 0; s < segments; s++) {
                 int end = (int) Math.round((s + 1) * fs / 10.0);
                 segLen[s] = end - start;
                 start = end;
+                seg[s] = left.seg[s] + right.seg[s];
             }
             for (int j = 0; j < blocks.length; j++) {
                 double e = seg[j] + seg[j + 1] + seg[j + 2] + seg[j + 3];
@@ -237,7 +186,37 @@ public final class LoudnessMeter {
 
         /** Linear true peak of both channels; call once, after the last block. */
         public double truePeak() {
-            return Math.max(tpl.finish(), tpr.finish());
+            return Math.max(left.tp.finish(), right.tp.finish());
+        }
+
+        /** One channel: its K-weighting, its energy per 100 ms segment, its true peak. */
+        private final class Channel {
+            private final KWeighting k = new KWeighting(fs);
+            private final double[] seg = new double[Math.max(0, segments)];
+            private final TruePeakInterpolator.Channel tp;
+            private int pos, segment;
+            private double sum;
+
+            Channel(TruePeakInterpolator interpolator) {
+                tp = interpolator == null ? null : interpolator.channel();
+            }
+
+            void add(float[] x, int n) {
+                if (tp != null) tp.add(x, 0, n);
+                int i = 0;
+                while (i < n && segment < segments) {
+                    int end = (int) Math.round((segment + 1) * fs / 10.0);
+                    int m = Math.min(n - i, end - pos);
+                    sum = k.sumOfSquares(x, i, i + m, sum);
+                    i += m;
+                    pos += m;
+                    if (pos == end) {
+                        seg[segment++] = sum;
+                        sum = 0;
+                    }
+                }
+                pos += n - i;
+            }
         }
     }
 

@@ -25,12 +25,38 @@ final class Mastering {
         void write(float[] left, float[] right, int n);
     }
 
+    /**
+     * The tonal polish (high-pass, low and high shelves) applied block by block as the pre-master
+     * is made, metering the polished mix's loudness on the way, so mastering needs no pass of its own for it.
+     */
+    static final class Polish {
+        private final Biquad[] eqL, eqR;
+        private final LoudnessMeter.Meter meter;
+
+        Polish(int rate, int frames) {
+            eqL = new Biquad[]{Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
+            eqR = new Biquad[]{Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
+            meter = new LoudnessMeter.Meter(rate, frames, false);
+        }
+
+        /** Polishes the next {@code n} frames in place. */
+        void process(float[] l, float[] r, int n) {
+            for (int k = 0; k < eqL.length; k++) Biquad.processPair(eqL[k], l, eqR[k], r, 0, n);
+            meter.add(l, r, n);
+        }
+
+        double lufs() { return meter.integratedLufs(); }
+    }
+
     /** Masters a plain buffer (left untouched) into a new one. */
     static AudioBuffer master(AudioBuffer premaster, double targetLufs, double maxTruePeakDbtp) {
         int n = premaster.frames();
+        StereoChunks polished = StereoChunks.copyOf(premaster);
+        Polish polish = new Polish(premaster.sampleRate(), n);
+        for (int c = 0; c < polished.chunks(); c++) polish.process(polished.left(c), polished.right(c), polished.chunkFrames(c));
         float[] l = new float[n], r = new float[n];
         int[] at = {0};
-        master(StereoChunks.copyOf(premaster), targetLufs, maxTruePeakDbtp, (bl, br, m) -> {
+        master(polished, polish.lufs(), targetLufs, maxTruePeakDbtp, (bl, br, m) -> {
             System.arraycopy(bl, 0, l, at[0], m);
             System.arraycopy(br, 0, r, at[0], m);
             at[0] += m;
@@ -38,21 +64,11 @@ final class Mastering {
         return new AudioBuffer(premaster.sampleRate(), l, r);
     }
 
-    /** Masters {@code premaster} (which it filters in place and releases as it writes) into {@code out}. */
-    static void master(StereoChunks premaster, double targetLufs, double maxTruePeakDbtp, Sink out) {
+    /** Masters the {@link Polish polished} pre-master, of loudness {@code lufs}, into {@code out}, releasing it as it writes. */
+    static void master(StereoChunks premaster, double lufs, double targetLufs, double maxTruePeakDbtp, Sink out) {
         int rate = premaster.sampleRate(), n = premaster.frames();
-        Biquad[] eq = {Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
-        Biquad[] eqR = {Biquad.highPass(rate, 25, 0.707), Biquad.lowShelf(rate, 90, 0.8), Biquad.highShelf(rate, 11000, 1.2)};
-        LoudnessMeter.Meter polishedMeter = new LoudnessMeter.Meter(rate, n, false);
-        for (int c = 0; c < premaster.chunks(); c++) {
-            float[] l = premaster.left(c), r = premaster.right(c);
-            int m = premaster.chunkFrames(c);
-            for (int k = 0; k < eq.length; k++) Biquad.processPair(eq[k], l, eqR[k], r, 0, m);
-            polishedMeter.add(l, r, m);
-        }
-        double lufs = polishedMeter.integratedLufs();
         if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) { // nothing to make loud
-            run(premaster, 0, Float.POSITIVE_INFINITY, 1f, null, out, true);
+            run(premaster, 0, Float.POSITIVE_INFINITY, 1f, null, out, null, true);
             return;
         }
 
@@ -64,7 +80,7 @@ final class Mastering {
         double bestErr = Double.MAX_VALUE, lastTp = 0;
         for (int iteration = 0; iteration < 6; iteration++) {
             LoudnessMeter.Meter meter = new LoudnessMeter.Meter(rate, n, true);
-            run(premaster, gainDb, (float) Math.pow(10, ceilingDb / 20), 1f, limiter, meter::add, false);
+            run(premaster, gainDb, (float) Math.pow(10, ceilingDb / 20), 1f, limiter, null, meter, false);
             double measured = meter.integratedLufs();
             double tp = LoudnessMeter.dbtp(meter.truePeak());
             lastGain = gainDb;
@@ -78,29 +94,30 @@ final class Mastering {
             gainDb += targetLufs - measured;
         }
         if (found) {
-            run(premaster, bestGain, (float) Math.pow(10, bestCeiling / 20), 1f, limiter, out, true);
+            run(premaster, bestGain, (float) Math.pow(10, bestCeiling / 20), 1f, limiter, out, null, true);
             return;
         }
         // Very sparse, peaky material (a lone kick under a quiet pad) can keep poking inter-sample peaks
         // through the limiter. The true-peak ceiling is the hard promise, loudness the soft one: a plain
         // gain cut scales true peak exactly, so it always lands under the ceiling.
         float cut = (float) Math.pow(10, (maxTruePeakDbtp - 0.05 - lastTp) / 20);
-        run(premaster, lastGain, (float) Math.pow(10, lastCeiling / 20), cut, limiter, out, true);
+        run(premaster, lastGain, (float) Math.pow(10, lastCeiling / 20), cut, limiter, out, null, true);
     }
 
     /**
      * One pass: the polished mix times the gain, through a fresh limiter pass (when {@code limiter}
-     * is not null), times {@code cut}, into {@code sink}; the final pass ({@code release}) drops the
-     * polished mix behind it.
+     * is not null), times {@code cut}, into {@code sink} or else {@code meter}; the final pass
+     * ({@code release}) drops the polished mix behind it. The sink (or the meter's two channels, one
+     * task each) takes each block on the other cores while the limiter fills the next.
      */
-    private static void run(StereoChunks polished, double gainDb, float ceiling, float cut, Limiter limiter, Sink sink, boolean release) {
+    private static void run(StereoChunks polished, double gainDb, float ceiling, float cut, Limiter limiter, Sink sink,
+                            LoudnessMeter.Meter meter, boolean release) {
         int n = polished.frames();
         int w = limiter == null ? 0 : limiter.lookahead();
         float g = (float) Math.pow(10, gainDb / 20);
-        // two block buffers: the sink takes one on another core while the limiter fills the other
         float[][] l = {new float[BLOCK + w], new float[BLOCK + w]}, r = {new float[BLOCK + w], new float[BLOCK + w]};
         Limiter.Stream lim = limiter == null ? null : limiter.stream(n, ceiling);
-        java.util.concurrent.Future<?> pending = null;
+        java.util.concurrent.Future<?> pending = null, pendingRight = null;
         for (int pos = 0, b = 0; pos < n; pos += BLOCK, b ^= 1) {
             int m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
             float[] bl = l[b], br = r[b];
@@ -110,11 +127,18 @@ final class Mastering {
                 lim.process(bl, br, m);
             }
             if (cut != 1f) for (int i = 0; i < m; i++) { bl[i] *= cut; br[i] *= cut; }
-            await(pending); // the sink sees the blocks one at a time, in order
+            await(pending); // each consumer sees the blocks one at a time, in order
+            await(pendingRight);
             if (release) polished.releaseBefore(pos);
-            pending = MixThreads.POOL.submit(() -> sink.write(bl, br, m));
+            if (meter != null) {
+                pending = MixThreads.POOL.submit(() -> meter.addLeft(bl, m));
+                pendingRight = MixThreads.POOL.submit(() -> meter.addRight(br, m));
+            } else {
+                pending = MixThreads.POOL.submit(() -> sink.write(bl, br, m));
+            }
         }
         await(pending);
+        await(pendingRight);
         if (release) polished.releaseBefore(n);
     }
 

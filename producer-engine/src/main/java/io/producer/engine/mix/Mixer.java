@@ -88,7 +88,9 @@ public final class Mixer {
 
         // pass 1: every chain; the instrument stems keep their wet audio, the sum is only metered
         LoudnessMeter.Meter busMeter = new LoudnessMeter.Meter(rate, frames, false);
-        float[] vl = new float[CHUNK], vr = new float[CHUNK], sl = new float[CHUNK], sr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK];
+        float[] vl = new float[CHUNK], vr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK];
+        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
+        Future<?> metering = null; // the bus meter takes each chunk's sum on another core
         for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
             int m = Math.min(CHUNK, frames - pos), from = pos, ci = c;
             List<Callable<Double>> work = new ArrayList<>();
@@ -99,6 +101,8 @@ public final class Mixer {
                 if (ch != null) work.add(() -> { ch.process(st.left(ci), st.right(ci), 0, m, from); return 0.0; });
             }
             for (Future<Double> f : submitAll(work)) join(f);
+            if (metering != null) join(metering); // the meter sees the chunks one at a time, in order
+            float[] sl = sumL[c & 1], sr = sumR[c & 1];
             java.util.Arrays.fill(sl, 0, m, 0f);
             java.util.Arrays.fill(sr, 0, m, 0f);
             addInto(sl, sr, vl, vr, m);
@@ -106,8 +110,9 @@ public final class Mixer {
                 inst[s].read(pos, tl, tr, m); // a silent stem's unwritten chunks read as zeros, unallocated
                 addInto(sl, sr, tl, tr, m);
             }
-            busMeter.add(sl, sr, m);
+            metering = POOL.submit(() -> busMeter.add(sl, sr, m));
         }
+        if (metering != null) join(metering);
         double busLufs = busMeter.integratedLufs();
 
         // Raw: the whole pre-master's true peak decides a final trim of everything, so measure it first
@@ -124,13 +129,15 @@ public final class Mixer {
         PcmAudio master;
         if (profile.mastered()) {
             StereoChunks premaster = new StereoChunks(rate, frames);
+            Mastering.Polish polish = new Mastering.Polish(rate, frames);
             int[] at = {0};
             deliver(vocals, inst, score, profile, style, lufs, busLufs, trim, stems, (l, r, n) -> {
+                polish.process(l, r, n);
                 premaster.add(at[0], l, r, n);
                 at[0] += n;
             }, true);
             PcmAudio.Writer out = new PcmAudio.Writer(rate, frames);
-            Mastering.master(premaster, TARGET_LUFS, MASTER_TRUE_PEAK_DBTP, (l, r, n) -> out.write(l, r, 0, n));
+            Mastering.master(premaster, polish.lufs(), TARGET_LUFS, MASTER_TRUE_PEAK_DBTP, (l, r, n) -> out.write(l, r, 0, n));
             master = out.finish();
         } else {
             PcmAudio.Writer out = new PcmAudio.Writer(rate, frames);
@@ -167,12 +174,14 @@ public final class Mixer {
         double fadeSeconds = Math.min(10, Math.max(3, score.beatToSeconds(score.lengthBeats()) * 0.08));
         float[][] vl = {new float[CHUNK], new float[CHUNK]}, vr = {new float[CHUNK], new float[CHUNK]};
         float[][] wl = new float[4][CHUNK], wr = new float[4][CHUNK];
-        float[] sl = new float[CHUNK], sr = new float[CHUNK], g = new float[CHUNK], fade = new float[CHUNK];
+        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
+        float[] g = new float[CHUNK], fade = new float[CHUNK];
+        Future<?> sinking = null; // the sink takes each chunk's pre-master on another core
         Future<Double> ahead = POOL.submit(() -> { vocal(vocals, voice, 0, Math.min(CHUNK, frames), vl[0], vr[0]); return 0.0; });
         for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
             int m = Math.min(CHUNK, frames - pos);
             join(ahead);
-            float[] cl = vl[c & 1], cr = vr[c & 1];
+            float[] cl = vl[c & 1], cr = vr[c & 1], sl = sumL[c & 1], sr = sumR[c & 1];
             int next = pos + CHUNK, nm = Math.min(CHUNK, frames - next), nb = (c + 1) & 1;
             ahead = next < frames
                     ? POOL.submit(() -> { vocal(vocals, voice, next, nm, vl[nb], vr[nb]); return 0.0; })
@@ -202,10 +211,12 @@ public final class Mixer {
                 for (int s = 0; s < 4; s++) scale(wl[s], wr[s], m, trim);
                 scale(sl, sr, m, trim);
             }
+            if (sinking != null) join(sinking);
+            sinking = POOL.submit(() -> sink.write(sl, sr, m));
             if (stems != null) for (int s = 0; s < 4; s++) stems[s].write(wl[s], wr[s], 0, m);
-            sink.write(sl, sr, m);
             if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
         }
+        if (sinking != null) join(sinking);
     }
 
     private static void addInto(float[] sl, float[] sr, float[] l, float[] r, int m) {

@@ -81,7 +81,15 @@ public final class Renderer {
         }
         SoundFontBank bank = needsSoundFont(score, profile) ? SoundFontBank.forOptions(options) : null;
         List<Future<?>> futures = new ArrayList<>();
+        // the costliest groups start first, so that the cores finish together (the order does not change the sums)
+        List<Integer> order = new ArrayList<>();
+        double[] groupCost = new double[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
+            order.add(g);
+            for (int i : groups.get(g)) groupCost[g] += cost(score.parts().get(i), score, profile);
+        }
+        order.sort(Comparator.comparingDouble((Integer g) -> -groupCost[g]).thenComparingInt(g -> g));
+        for (int g : order) {
             List<Integer> group = groups.get(g);
             StereoChunks target = targets.get(g);
             futures.add(POOL.submit(() -> renderGroup(score, profile, bank, seed, group, target)));
