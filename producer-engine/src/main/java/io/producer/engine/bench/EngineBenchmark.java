@@ -169,7 +169,6 @@ public final class EngineBenchmark {
                 false, 0.5, 0.5, 0.5, 0.5);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
         long max = Runtime.getRuntime().maxMemory();
-        AfterGcWatcher afterGc = new AfterGcWatcher();
         long w0 = System.nanoTime();
         Song song;
         byte[] mp3;
@@ -187,43 +186,10 @@ public final class EngineBenchmark {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        afterGc.stop();
         System.out.printf("memory: %.1f s song (%d bars, %d parts) rendered to a %d kB MP3 in %.1f s; "
-                        + "peak heap %.0f MiB (sum of the heap pools' peaks) of max %.0f MiB; "
-                        + "at most %.0f MiB in use right after a collection (polled every 10 ms)%n",
+                        + "peak heap %.0f MiB (sum of the heap pools' peaks, garbage included) of max %.0f MiB%n",
                 song.durationSeconds(), song.score().bars(), song.score().parts().size(), mp3.length / 1024, wall,
-                peak / 1048576.0, max / 1048576.0, afterGc.max() / 1048576.0);
-    }
-
-    /**
-     * Watches the heap pools' usage after their latest collection (what survived it) while the
-     * render runs. The sum of the pools' peaks counts garbage waiting in the old generation too, so
-     * it can exceed the heap limit; this is closer to what the render actually holds.
-     */
-    private static final class AfterGcWatcher {
-        private volatile boolean running = true;
-        private volatile long max;
-        private final Thread thread = new Thread(() -> {
-            while (running) {
-                long sum = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) sum += pool.getCollectionUsage().getUsed();
-                if (sum > max) max = sum;
-                try { Thread.sleep(10); } catch (InterruptedException e) { return; }
-            }
-        }, "after-gc-watcher");
-
-        AfterGcWatcher() {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() {
-            running = false;
-            try { thread.join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-        }
-
-        long max() { return max; }
+                peak / 1048576.0, max / 1048576.0);
     }
 
     private static long threadCpu() {
