@@ -4,7 +4,9 @@ import io.producer.engine.analyze.Analysis;
 import io.producer.engine.analyze.Analyzer;
 import io.producer.engine.arrange.Arranger;
 import io.producer.engine.audio.AudioBuffer;
-import io.producer.engine.audio.Stems;
+import io.producer.engine.audio.PcmAudio;
+import io.producer.engine.audio.PcmStems;
+import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.compose.Composer;
 import io.producer.engine.edit.AudioSplicer;
 import io.producer.engine.edit.Edits;
@@ -13,6 +15,7 @@ import io.producer.engine.lyrics.LyricsReader;
 import io.producer.engine.mix.Mix;
 import io.producer.engine.mix.Mixer;
 import io.producer.engine.render.Renderer;
+import io.producer.engine.render.Renderer.InstrumentStems;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.Section;
 import io.producer.engine.style.Style;
@@ -21,6 +24,10 @@ import io.producer.engine.voice.Singer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The engine's facade: one method per operation of the Producer API, each returning a whole
@@ -36,6 +43,12 @@ import java.util.List;
 public final class Engine implements AutoCloseable {
     /** Crossfade at every splice: the shorter of half a beat and 60 ms. */
     static final double MAX_FADE_SECONDS = 0.06;
+    /** The singer works beside the instrument render (both only read the score). */
+    private static final ExecutorService VOICE = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "producer-voice");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final EngineOptions options;
     private final StyleReader styleReader = new StyleReader();
@@ -116,19 +129,19 @@ public final class Engine implements AutoCloseable {
         Score src = source.score();
         Score score = edits.swapVocals(src, request);
         clock.lap("compose");
-        Stems dry = renderer.renderInstruments(src, profile);
+        InstrumentStems dry = renderer.renderStems(src, profile);
         clock.lap("render");
-        AudioBuffer vocal = singer.sing(score, profile);
-        AudioBuffer oldVocal = singer.sing(src, profile);
+        PcmAudio vocal = sing(score, profile);
+        PcmAudio oldVocal = sing(src, profile);
         clock.lap("voice");
         // the mixer's bus gain depends on every stem, so the source's instrumental stems are taken from
         // the source's own mix (as delivered), and the new vocal is mixed against the same instrumental
-        Mix before = mixer.mix(new Stems(oldVocal, dry.drums(), dry.bass(), dry.other()), src, profile);
-        Mix after = mixer.mix(new Stems(vocal, dry.drums(), dry.bass(), dry.other()), score, profile);
+        Mix before = mixer.mixStems(oldVocal, copy(dry.drums()), copy(dry.bass()), copy(dry.other()), src, profile);
         boolean upload = src.origin().equals("analysed") && source.audio() != null;
-        if (upload) after = overUpload(source.audio(), vocal, score, profile);
+        Mix after = upload ? overUpload(source.audio(), vocal, score, profile)
+                : mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
-        Stems stems = upload ? after.wet() : new Stems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
+        PcmStems stems = upload ? after.wet() : new PcmStems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
         return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
     }
 
@@ -139,16 +152,16 @@ public final class Engine implements AutoCloseable {
         Score src = source.score();
         Score score = edits.swapSound(src, request, profile);
         clock.lap("arrange");
-        Stems dry = renderer.renderInstruments(score, profile);
-        Stems oldDry = renderer.renderInstruments(src, profile);
+        InstrumentStems dry = renderer.renderStems(score, profile);
+        InstrumentStems oldDry = renderer.renderStems(src, profile);
         clock.lap("render");
-        AudioBuffer vocal = singer.sing(src, profile);
+        PcmAudio vocal = sing(src, profile);
         clock.lap("voice");
         // the source's vocal stem as it was delivered: from the source's own mix
-        Mix before = mixer.mix(new Stems(vocal, oldDry.drums(), oldDry.bass(), oldDry.other()), src, profile);
-        Mix after = mixer.mix(new Stems(vocal, dry.drums(), dry.bass(), dry.other()), score, profile);
+        Mix before = mixer.mixStems(vocal, oldDry.drums(), oldDry.bass(), oldDry.other(), src, profile);
+        Mix after = mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
-        Stems stems = new Stems(before.wet().vocals(), after.wet().drums(), after.wet().bass(), after.wet().other());
+        PcmStems stems = new PcmStems(before.wet().vocals(), after.wet().drums(), after.wet().bass(), after.wet().other());
         return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
     }
 
@@ -158,9 +171,9 @@ public final class Engine implements AutoCloseable {
         Analysis a = analyzer.analyse(uploaded);
         clock.lap("analyse");
         Score score = analysedScore(a, uploaded, seed);
-        AudioBuffer silence = AudioBuffer.silence(uploaded.sampleRate(), uploaded.frames());
-        Stems stems = new Stems(silence, silence, silence, copy(uploaded));
-        return new Song(score, stems, silence, copy(uploaded), List.of(), clock.times());
+        PcmAudio silence = PcmAudio.silence(uploaded.sampleRate(), uploaded.frames());
+        PcmAudio audio = PcmAudio.of(uploaded);
+        return new Song(score, new PcmStems(silence, silence, silence, audio), silence, audio, List.of(), clock.times());
     }
 
     /** Render a score again (same score, profile and seed give byte-identical audio). */
@@ -186,13 +199,42 @@ public final class Engine implements AutoCloseable {
     }
 
     private Song perform(Score score, Profile profile, Clock clock) {
-        Stems dry = renderer.renderInstruments(score, profile);
+        Future<PcmAudio> voice = VOICE.submit(() -> sing(score, profile));
+        InstrumentStems dry;
+        try {
+            dry = renderer.renderStems(score, profile);
+        } catch (RuntimeException e) {
+            voice.cancel(true);
+            throw e;
+        }
         clock.lap("render");
-        AudioBuffer vocal = singer.sing(score, profile);
-        clock.lap("voice");
-        Mix mix = mixer.mix(new Stems(vocal, dry.drums(), dry.bass(), dry.other()), score, profile);
+        PcmAudio vocal = join(voice);
+        clock.lap("voice"); // what the singer still needed once the render was done: they run side by side
+        Mix mix = mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
         return new Song(score, mix.wet(), vocal, mix.master(), singer.timeline(score), clock.times());
+    }
+
+    /**
+     * The dry vocal at the 16 bits it is delivered in; the mixer works from exactly this, so every
+     * operation that mixes a vocal (create, the swaps) mixes the same samples.
+     */
+    private PcmAudio sing(Score score, Profile profile) {
+        return PcmAudio.of(singer.sing(score, profile));
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The source of an edit: its score, its audio (rendered again when it is a composed clip) and where its bar 0 is in that audio. */
@@ -203,9 +245,9 @@ public final class Engine implements AutoCloseable {
         if (s.origin().equals("analysed")) {
             if (clip.audio() == null) throw new IllegalArgumentException("an uploaded clip needs its audio to be edited");
             Analysis a = analyzer.analyse(clip.audio());
-            AudioBuffer audio = resample(clip.audio(), profile.sampleRate());
-            AudioBuffer silence = AudioBuffer.silence(audio.sampleRate(), audio.frames());
-            Song song = new Song(s, new Stems(silence, silence, silence, audio), silence, audio, List.of(), List.of());
+            PcmAudio audio = PcmAudio.of(resample(clip.audio(), profile.sampleRate()));
+            PcmAudio silence = PcmAudio.silence(audio.sampleRate(), audio.frames());
+            Song song = new Song(s, new PcmStems(silence, silence, silence, audio), silence, audio, List.of(), List.of());
             return new Source(s, song, Math.max(0, a.firstDownbeatSeconds()));
         }
         Song song = perform(s, profile, new Clock());
@@ -227,13 +269,13 @@ public final class Engine implements AutoCloseable {
         if (toEnd) b = Integer.MAX_VALUE / 2;
         int fade = (int) Math.round(Math.min(MAX_FADE_SECONDS, score.secondsPerBeat() / 2) * rate);
         Song old = src.song;
-        Stems stems = new Stems(
+        PcmStems stems = new PcmStems(
                 AudioSplicer.splice(old.stems().vocals(), fresh.stems().vocals(), offset, a, b, shift, out, fade),
                 AudioSplicer.splice(old.stems().drums(), fresh.stems().drums(), offset, a, b, shift, out, fade),
                 AudioSplicer.splice(old.stems().bass(), fresh.stems().bass(), offset, a, b, shift, out, fade),
                 AudioSplicer.splice(old.stems().other(), fresh.stems().other(), offset, a, b, shift, out, fade));
-        AudioBuffer dry = AudioSplicer.splice(old.dryVocals(), fresh.dryVocals(), offset, a, b, shift, out, fade);
-        AudioBuffer mix = AudioSplicer.splice(old.mix(), fresh.mix(), offset, a, b, shift, out, fade);
+        PcmAudio dry = AudioSplicer.splice(old.dryVocals(), fresh.dryVocals(), offset, a, b, shift, out, fade);
+        PcmAudio mix = AudioSplicer.splice(old.mix(), fresh.mix(), offset, a, b, shift, out, fade);
         clock.lap("splice");
         List<io.producer.engine.score.WordTiming> timeline = new ArrayList<>();
         for (var w : fresh.timeline()) timeline.add(new io.producer.engine.score.WordTiming(w.word(), w.start() + src.offsetSeconds, w.end() + src.offsetSeconds));
@@ -268,11 +310,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A new vocal over an uploaded song: the upload is the instrumental (its own voice cannot be taken out). */
-    private Mix overUpload(AudioBuffer upload, AudioBuffer vocal, Score score, Profile profile) {
+    private Mix overUpload(AudioBuffer upload, PcmAudio vocal, Score score, Profile profile) {
         AudioBuffer inst = resample(upload, vocal.sampleRate());
         AudioBuffer fitted = fit(inst, vocal.frames());
-        AudioBuffer silence = AudioBuffer.silence(vocal.sampleRate(), vocal.frames());
-        return mixer.mix(new Stems(vocal, silence, silence, fitted), score, profile);
+        int rate = vocal.sampleRate(), frames = vocal.frames();
+        return mixer.mixStems(vocal, new StereoChunks(rate, frames), new StereoChunks(rate, frames), StereoChunks.copyOf(fitted), score, profile);
     }
 
     private static SongRequest withSound(SongRequest r, Score src) {
@@ -280,8 +322,8 @@ public final class Engine implements AutoCloseable {
                 r.makeInstrumental(), r.lyricsStrength(), r.soundStrength(), r.weirdness(), 0.3);
     }
 
-    private static AudioBuffer copy(AudioBuffer b) {
-        return new AudioBuffer(b.sampleRate(), b.left().clone(), b.right().clone());
+    private static StereoChunks copy(StereoChunks b) {
+        return StereoChunks.copyOf(b);
     }
 
     private static AudioBuffer fit(AudioBuffer b, int frames) {
@@ -309,15 +351,22 @@ public final class Engine implements AutoCloseable {
         return new AudioBuffer(rate, l, r);
     }
 
-    /** Wall-clock time per stage. */
+    /** Wall-clock and process CPU time per stage. */
     private static final class Clock {
+        private static final java.lang.management.OperatingSystemMXBean OS = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         private final List<Song.StageTime> times = new ArrayList<>();
-        private long last = System.nanoTime();
+        private long last = System.nanoTime(), lastCpu = cpu();
 
         void lap(String stage) {
-            long now = System.nanoTime();
-            times.add(new Song.StageTime(stage, (now - last) / 1e9));
+            long now = System.nanoTime(), nowCpu = cpu();
+            times.add(new Song.StageTime(stage, (now - last) / 1e9, nowCpu < 0 ? Double.NaN : (nowCpu - lastCpu) / 1e9));
             last = now;
+            lastCpu = nowCpu;
+        }
+
+        /** CPU nanoseconds of the whole process, or -1 where the JVM does not tell. */
+        private static long cpu() {
+            return OS instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         }
 
         List<Song.StageTime> times() { return times; }

@@ -1,7 +1,7 @@
 package io.producer.engine;
 
-import io.producer.engine.audio.AudioBuffer;
-import io.producer.engine.audio.Stems;
+import io.producer.engine.audio.PcmAudio;
+import io.producer.engine.audio.PcmStems;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.WordTiming;
 
@@ -11,17 +11,21 @@ import java.util.List;
  * What the engine delivers: the score; the stems as they sit in the mix (each through its own
  * chain, summing to the mix before the master bus); the dry vocal as the singer sang it (silent
  * for instrumentals); the final mix (mastered unless the profile is Raw); the word-level lyric
- * timeline (empty for instrumentals); and how long each stage took.
+ * timeline (empty for instrumentals); and how long each stage took. The audio is kept at the 16 bits
+ * every WAV and MP3 of it is made from ({@link PcmAudio}), half the memory of floats.
  */
-public record Song(Score score, Stems stems, AudioBuffer dryVocals, AudioBuffer mix, List<WordTiming> timeline,
+public record Song(Score score, PcmStems stems, PcmAudio dryVocals, PcmAudio mix, List<WordTiming> timeline,
                    List<StageTime> stageTimes) {
     public Song {
         timeline = List.copyOf(timeline);
         stageTimes = List.copyOf(stageTimes);
     }
 
-    /** Wall-clock seconds one pipeline stage took, for the benchmark. */
-    public record StageTime(String stage, double seconds) {}
+    /**
+     * Wall-clock seconds one pipeline stage took, and the CPU seconds the whole process spent meanwhile
+     * (all threads, so it includes other work of the JVM running at the same time), for the benchmark.
+     */
+    public record StageTime(String stage, double seconds, double cpuSeconds) {}
 
     public double durationSeconds() { return mix.durationSeconds(); }
 }

@@ -80,8 +80,9 @@ class EngineTest {
             Section first = full.sections().get(full.sections().size() > 2 ? 1 : 0);
             Score excerpt = Excerpt.of(full, first.startBar(), 12);
             Song song = engine.render(excerpt);
-            double lufs = LoudnessMeter.integratedLufs(song.mix()), tp = LoudnessMeter.truePeakDbtp(song.mix());
-            Analysis a = analyzer.analyse(song.mix());
+            AudioBuffer mix = song.mix().toFloat();
+            double lufs = LoudnessMeter.integratedLufs(mix), tp = LoudnessMeter.truePeakDbtp(mix);
+            Analysis a = analyzer.analyse(mix);
             double ratio = a.bpm() / excerpt.bpm();
             boolean tempoOk = Math.abs(ratio - 1) <= 0.04 || Math.abs(ratio - 2) <= 0.08 || Math.abs(ratio - 0.5) <= 0.02;
             boolean keyOk = a.key().tonic() == excerpt.key().tonic() && a.key().mode().minorish() == excerpt.key().mode().minorish()
@@ -131,7 +132,7 @@ class EngineTest {
         assertEquals(src.mix().frames(), rep.mix().frames());
         same(src.mix(), 0, rep.mix(), 0, a - fade / 2);
         same(src.mix(), b + fade / 2, rep.mix(), b + fade / 2, src.mix().frames() - (b + fade / 2));
-        assertFalse(Arrays.equals(Arrays.copyOfRange(src.mix().left(), a + fade, b - fade), Arrays.copyOfRange(rep.mix().left(), a + fade, b - fade)));
+        assertFalse(Arrays.equals(Arrays.copyOfRange(src.mix().toFloat().left(), a + fade, b - fade), Arrays.copyOfRange(rep.mix().toFloat().left(), a + fade, b - fade)));
     }
 
     @Test
@@ -139,11 +140,11 @@ class EngineTest {
         Song src = engine.create(req("pop", SHORT, "sv"));
         Song sw = engine.swapVocals(new SourceClip(src.score(), null),
                 req("smooth male pop vocal with subtle autotune effect", "[Verse 1]\nWhen I see you smile\nTime just stands still\nEvery moment with you\nIs a perfect thrill", "sv2"));
-        assertArrayEquals(src.stems().drums().left(), sw.stems().drums().left());
-        assertArrayEquals(src.stems().bass().right(), sw.stems().bass().right());
-        assertArrayEquals(src.stems().other().left(), sw.stems().other().left());
+        assertTrue(src.stems().drums().sameAudio(sw.stems().drums()));
+        assertTrue(src.stems().bass().sameAudio(sw.stems().bass()));
+        assertTrue(src.stems().other().sameAudio(sw.stems().other()));
         assertEquals(src.score().parts(), sw.score().parts());
-        assertFalse(Arrays.equals(src.dryVocals().left(), sw.dryVocals().left()));
+        assertFalse(src.dryVocals().sameAudio(sw.dryVocals()));
         assertEquals("When", sw.score().vocal().words().get(0).text());
     }
 
@@ -152,8 +153,8 @@ class EngineTest {
         Song src = engine.create(req("pop", SHORT, "ss"));
         Song sw = engine.swapSound(new SourceClip(src.score(), null),
                 req("classic reggae riddim with offbeat guitar skanks, deep dub bass, one-drop drum pattern, and organ stabs", SHORT, "ss2"));
-        assertArrayEquals(src.stems().vocals().left(), sw.stems().vocals().left());
-        assertArrayEquals(src.dryVocals().right(), sw.dryVocals().right());
+        assertTrue(src.stems().vocals().sameAudio(sw.stems().vocals()));
+        assertTrue(src.dryVocals().sameAudio(sw.dryVocals()));
         assertEquals(src.score().vocal(), sw.score().vocal());
         assertNotEquals(src.score().parts(), sw.score().parts());
         assertEquals("reggae", sw.score().style().mainGenre());
@@ -171,13 +172,13 @@ class EngineTest {
     @Test
     void anUploadIsAnalysedAndCanBeExtendedInItsTempoAndKey() {
         Song made = engine.create(req("upbeat pop with piano and drums", SHORT, "up"));
-        Song up = engine.analyse(made.mix(), "upload-seed");
+        Song up = engine.analyse(made.mix().toFloat(), "upload-seed");
         Score s = up.score();
         assertEquals("analysed", s.origin());
         assertTrue(s.parts().isEmpty());
         assertEquals(made.score().bpm(), s.bpm(), made.score().bpm() * 0.04);
-        assertArrayEquals(made.mix().left(), up.mix().left(), "the upload is the clip's audio");
-        Song ext = engine.extend(new SourceClip(s, made.mix()), req("build intensity with layered guitars and driving drums", null, "up2"), 12);
+        assertTrue(made.mix().sameAudio(up.mix()), "the upload is the clip's audio");
+        Song ext = engine.extend(new SourceClip(s, made.mix().toFloat()), req("build intensity with layered guitars and driving drums", null, "up2"), 12);
         int keep = (int) Math.round(8.0 * made.mix().sampleRate());
         same(made.mix(), 0, ext.mix(), 0, keep);
         assertTrue(ext.mix().durationSeconds() > 14);
@@ -206,8 +207,9 @@ class EngineTest {
     }
 
     /** {@code n} frames of {@code x} from {@code fromX} equal {@code y} from {@code fromY}, exactly. */
-    static void same(AudioBuffer x, int fromX, AudioBuffer y, int fromY, int n) {
+    static void same(io.producer.engine.audio.PcmAudio px, int fromX, io.producer.engine.audio.PcmAudio py, int fromY, int n) {
         assertTrue(n > 0);
+        AudioBuffer x = px.toFloat(), y = py.toFloat();
         assertArrayEquals(Arrays.copyOfRange(x.left(), fromX, fromX + n), Arrays.copyOfRange(y.left(), fromY, fromY + n));
         assertArrayEquals(Arrays.copyOfRange(x.right(), fromX, fromX + n), Arrays.copyOfRange(y.right(), fromY, fromY + n));
     }

@@ -17,7 +17,10 @@ public final class LoudnessMeter {
     private LoudnessMeter() {}
 
     public static double integratedLufs(AudioBuffer audio) {
-        double[] energy = blockEnergies(audio);
+        return gated(blockEnergies(audio));
+    }
+
+    private static double gated(double[] energy) {
         if (energy.length == 0) return SILENCE_LUFS;
         double absGate = Math.pow(10, (-70.0 + 0.691) / 10);
         double sum = 0;
@@ -99,7 +102,11 @@ public final class LoudnessMeter {
         }
 
         double sumOfSquares(float[] x, int from, int to) {
-            double sum = 0;
+            return sumOfSquares(x, from, to, 0);
+        }
+
+        /** Filters {@code x[from..to)} and adds the squares of the output to {@code sum}, in sample order. */
+        double sumOfSquares(float[] x, int from, int to, double sum) {
             double s1 = this.s1, s2 = this.s2, t1 = this.t1, t2 = this.t2;
             for (int i = from; i < to; i++) {
                 double in = x[i];
@@ -116,9 +123,110 @@ public final class LoudnessMeter {
         }
     }
 
+    /** Integrated loudness of audio read block by block (the same value as {@link #integratedLufs(AudioBuffer)}). */
+    public static double integratedLufs(AudioTrack audio) {
+        if (audio instanceof AudioBuffer b) return integratedLufs(b);
+        Meter m = new Meter(audio.sampleRate(), audio.frames(), false);
+        int block = 1 << 14;
+        float[] l = new float[block], r = new float[block];
+        for (int pos = 0; pos < audio.frames(); pos += block) {
+            int n = Math.min(block, audio.frames() - pos);
+            audio.read(pos, l, r, n);
+            m.add(l, r, n);
+        }
+        return m.integratedLufs();
+    }
+
+    /**
+     * Integrated loudness and (optionally) true peak of a stream of known length fed block by block;
+     * the results equal those of the whole-buffer methods, since every sum runs in the same order.
+     * The two channels are independent until the end, so they may be fed from two threads
+     * ({@link #addLeft}, {@link #addRight}), each channel's blocks in order.
+     */
+    public static final class Meter {
+        private final int fs, segments;
+        private final Channel left, right;
+
+        public Meter(int fs, int frames, boolean truePeak) {
+            this.fs = fs;
+            this.segments = (int) Math.floor(frames * 10.0 / fs);
+            TruePeakInterpolator tp = truePeak ? TruePeakInterpolator.forRate(fs) : null;
+            left = new Channel(tp);
+            right = new Channel(tp);
+        }
+
+        public void add(float[] l, float[] r, int n) {
+            left.add(l, n);
+            right.add(r, n);
+        }
+
+        public void addLeft(float[] l, int n) { left.add(l, n); }
+
+        public void addRight(float[] r, int n) { right.add(r, n); }
+
+        public double integratedLufs() {
+            if (segments < 4) return SILENCE_LUFS;
+            double[] blocks = new double[segments - 3];
+            double[] seg = new double[segments];
+            int[] segLen = new int[segments];
+            int start = 0;
+            for (int s = 0; s < segments; s++) {
+                int end = (int) Math.round((s + 1) * fs / 10.0);
+                segLen[s] = end - start;
+                start = end;
+                seg[s] = left.seg[s] + right.seg[s];
+            }
+            for (int j = 0; j < blocks.length; j++) {
+                double e = seg[j] + seg[j + 1] + seg[j + 2] + seg[j + 3];
+                int len = segLen[j] + segLen[j + 1] + segLen[j + 2] + segLen[j + 3];
+                blocks[j] = e / len;
+            }
+            return gated(blocks);
+        }
+
+        /** Linear true peak of both channels; call once, after the last block. */
+        public double truePeak() {
+            return Math.max(left.tp.finish(), right.tp.finish());
+        }
+
+        /** One channel: its K-weighting, its energy per 100 ms segment, its true peak. */
+        private final class Channel {
+            private final KWeighting k = new KWeighting(fs);
+            private final double[] seg = new double[Math.max(0, segments)];
+            private final TruePeakInterpolator.Channel tp;
+            private int pos, segment;
+            private double sum;
+
+            Channel(TruePeakInterpolator interpolator) {
+                tp = interpolator == null ? null : interpolator.channel();
+            }
+
+            void add(float[] x, int n) {
+                if (tp != null) tp.add(x, 0, n);
+                int i = 0;
+                while (i < n && segment < segments) {
+                    int end = (int) Math.round((segment + 1) * fs / 10.0);
+                    int m = Math.min(n - i, end - pos);
+                    sum = k.sumOfSquares(x, i, i + m, sum);
+                    i += m;
+                    pos += m;
+                    if (pos == end) {
+                        seg[segment++] = sum;
+                        sum = 0;
+                    }
+                }
+                pos += n - i;
+            }
+        }
+    }
+
     /** Highest true (inter-sample) peak of either channel in dBTP; −∞ reads as −200 for silence. */
     public static double truePeakDbtp(AudioBuffer audio) {
-        double peak = truePeak(audio);
+        return dbtp(truePeak(audio));
+    }
+
+    /** A linear true peak in dBTP (−200 for silence). */
+    public static double dbtp(double peak) {
         return peak <= 1e-10 ? -200.0 : 20 * Math.log10(peak);
     }
 

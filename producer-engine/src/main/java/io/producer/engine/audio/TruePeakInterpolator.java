@@ -71,35 +71,79 @@ final class TruePeakInterpolator {
 
     /** Largest |interpolated value| of one channel. */
     double peak(float[] x) {
-        int n = x.length;
-        double best = 0;
-        for (float v : x) best = Math.max(best, Math.abs(v));
-        if (best == 0) return 0;
-        int before = TAPS_PER_PHASE / 2 - 1, after = TAPS_PER_PHASE / 2;
-        for (int c = 0; c < n; c += CHUNK) {
-            int end = Math.min(n, c + CHUNK);
-            float m = 0;
-            for (int i = Math.max(0, c - before); i < Math.min(n, end + after); i++) m = Math.max(m, Math.abs(x[i]));
-            if (m * maxGain <= best) continue;
-            for (int i = c; i < end; i++) {
-                // interpolate between x[i] and x[i+1]
-                int base = i - before;
-                for (int p = 1; p < factor; p++) {
-                    float[] h = phases[p];
-                    double acc = 0;
-                    if (base >= 0 && base + TAPS_PER_PHASE <= n) {
-                        for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x[base + k];
-                    } else {
-                        for (int k = 0; k < TAPS_PER_PHASE; k++) {
-                            int j = base + k;
-                            if (j >= 0 && j < n) acc += h[k] * x[j];
-                        }
-                    }
-                    double a = Math.abs(acc);
-                    if (a > best) best = a;
-                }
+        Channel c = channel();
+        c.add(x, 0, x.length);
+        return c.finish();
+    }
+
+    Channel channel() { return new Channel(); }
+
+    /**
+     * One channel measured block by block. Each interpolated value is a float sum over the taps in
+     * tap order (the loops run over a block of outputs per tap, which the JIT vectorises; every lane
+     * is still its own sequential sum, so the result does not depend on the vector width). Samples
+     * before the start and after the end count as zero.
+     */
+    final class Channel {
+        private static final int BEFORE = TAPS_PER_PHASE / 2 - 1;
+        private final float[] buf = new float[TAPS_PER_PHASE - 1 + CHUNK];
+        private final float[] acc = new float[CHUNK];
+        private int held = BEFORE;       // samples in buf; the first BEFORE are the zeros before the start
+        private double best;
+
+        /** Feeds {@code x[from..to)}. */
+        void add(float[] x, int from, int to) {
+            for (int i = from; i < to; i++) best = Math.max(best, Math.abs(x[i]));
+            int i = from;
+            while (i < to) {
+                int m = Math.min(to - i, buf.length - held);
+                System.arraycopy(x, i, buf, held, m);
+                held += m;
+                i += m;
+                if (held == buf.length) interpolate(CHUNK);
             }
         }
-        return best;
+
+        /** The channel's true peak (linear); call once, after the last block. */
+        double finish() {
+            // the values between the last samples see zeros after the end
+            int tail = TAPS_PER_PHASE / 2;
+            int outputs = held - BEFORE;
+            java.util.Arrays.fill(buf, held, Math.min(buf.length, held + tail), 0f);
+            int ready = Math.min(outputs, buf.length - (TAPS_PER_PHASE - 1));
+            if (ready > 0) {
+                held = Math.min(buf.length, held + tail);
+                interpolate(ready);
+                outputs -= ready;
+            }
+            if (outputs > 0) { // only when the tail did not fit: one more round
+                java.util.Arrays.fill(buf, held, Math.min(buf.length, held + tail), 0f);
+                held = Math.min(buf.length, held + tail);
+                interpolate(outputs);
+            }
+            return best;
+        }
+
+        /** Interpolates between buf[BEFORE + j] and buf[BEFORE + j + 1] for j < n, then keeps the last TAPS - 1 samples. */
+        private void interpolate(int n) {
+            float m = 0;
+            for (int j = 0; j < n + TAPS_PER_PHASE - 1; j++) m = Math.max(m, Math.abs(buf[j]));
+            if (m * maxGain > best) {
+                for (int p = 1; p < factor; p++) {
+                    float[] h = phases[p];
+                    java.util.Arrays.fill(acc, 0, n, 0f);
+                    for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                        float hk = h[k];
+                        for (int j = 0; j < n; j++) acc[j] += hk * buf[j + k];
+                    }
+                    float top = 0;
+                    for (int j = 0; j < n; j++) top = Math.max(top, Math.abs(acc[j]));
+                    if (top > best) best = top;
+                }
+            }
+            int keep = held - n;
+            System.arraycopy(buf, n, buf, 0, keep);
+            held = keep;
+        }
     }
 }

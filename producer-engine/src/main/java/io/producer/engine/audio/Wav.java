@@ -18,22 +18,33 @@ public final class Wav {
 
     /** 16-bit little-endian PCM, stereo, with a 44-byte canonical header. Samples are clamped, then rounded. */
     public static byte[] encode(AudioBuffer audio) {
-        int frames = audio.frames();
+        byte[] out = header(audio.sampleRate(), audio.frames());
+        float[] l = audio.left(), r = audio.right();
+        int p = HEADER_BYTES;
+        for (int i = 0; i < audio.frames(); i++) {
+            short sl = toPcm16(l[i]), sr = toPcm16(r[i]);
+            out[p++] = (byte) sl; out[p++] = (byte) (sl >> 8);
+            out[p++] = (byte) sr; out[p++] = (byte) (sr >> 8);
+        }
+        return out;
+    }
+
+    /** The same file from audio already at 16 bits: its samples as they are. */
+    public static byte[] encode(PcmAudio audio) {
+        byte[] out = header(audio.sampleRate(), audio.frames());
+        audio.copyPcm16(0, audio.frames(), out, HEADER_BYTES);
+        return out;
+    }
+
+    private static byte[] header(int sampleRate, int frames) {
         long dataBytes = (long) frames * 4;
         if (dataBytes + HEADER_BYTES - 8 > 0xFFFFFFFFL) throw new IllegalArgumentException("audio too long for a WAV file");
         byte[] out = new byte[Math.toIntExact(HEADER_BYTES + dataBytes)];
         ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[]{'R', 'I', 'F', 'F'}).putInt((int) (dataBytes + HEADER_BYTES - 8)).put(new byte[]{'W', 'A', 'V', 'E'});
         b.put(new byte[]{'f', 'm', 't', ' '}).putInt(16).putShort((short) FORMAT_PCM).putShort((short) 2)
-                .putInt(audio.sampleRate()).putInt(audio.sampleRate() * 4).putShort((short) 4).putShort((short) 16);
+                .putInt(sampleRate).putInt(sampleRate * 4).putShort((short) 4).putShort((short) 16);
         b.put(new byte[]{'d', 'a', 't', 'a'}).putInt((int) dataBytes);
-        float[] l = audio.left(), r = audio.right();
-        int p = HEADER_BYTES;
-        for (int i = 0; i < frames; i++) {
-            short sl = toPcm16(l[i]), sr = toPcm16(r[i]);
-            out[p++] = (byte) sl; out[p++] = (byte) (sl >> 8);
-            out[p++] = (byte) sr; out[p++] = (byte) (sr >> 8);
-        }
         return out;
     }
 

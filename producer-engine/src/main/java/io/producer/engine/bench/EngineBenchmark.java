@@ -107,36 +107,45 @@ public final class EngineBenchmark {
         for (int i = 0; i < 3; i++) warm = run(engine, request);
         warm = run(engine, request);
         print("warm (after 3 renders)", warm);
+        System.out.println("  (the singer runs beside the instrument render: 'voice' is the time still waited for it afterwards)");
         Analyzer analyzer = new Analyzer();
-        for (int i = 0; i < 3; i++) analyzer.analyse(warm.song.mix());
+        var mix = warm.song.mix().toFloat();
+        for (int i = 0; i < 3; i++) analyzer.analyse(mix);
         long w0 = System.nanoTime(), c0 = threadCpu();
-        Analysis a = analyzer.analyse(warm.song.mix());
+        Analysis a = analyzer.analyse(mix);
         System.out.printf("analyser, warm, on the %.1f s mix: %.3f s wall, %.3f s CPU (one thread; %.1f BPM %s, %s)%n",
                 warm.song.durationSeconds(), (System.nanoTime() - w0) / 1e9, (threadCpu() - c0) / 1e9, a.bpm(),
                 a.key().name(), a.meter());
     }
 
-    private record Run(Song song, double wall, double cpu, double mp3Wall, Map<String, Double> stages) {}
+    private record Run(Song song, double wall, double cpu, double mp3Wall, double mp3Cpu, Map<String, Double> stages,
+                       Map<String, Double> stageCpu) {}
 
     private static Run run(Engine engine, SongRequest request) {
         long w0 = System.nanoTime(), c0 = processCpu();
         Song song = engine.create(request);
-        long w1 = System.nanoTime();
+        long w1 = System.nanoTime(), c1 = processCpu();
         byte[] mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
         long w2 = System.nanoTime(), c2 = processCpu();
         if (mp3.length == 0) throw new IllegalStateException("empty MP3");
-        Map<String, Double> stages = new LinkedHashMap<>();
-        for (Song.StageTime st : song.stageTimes()) stages.merge(st.stage(), st.seconds(), Double::sum);
-        return new Run(song, (w2 - w0) / 1e9, (c2 - c0) / 1e9, (w2 - w1) / 1e9, stages);
+        Map<String, Double> stages = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
+        for (Song.StageTime st : song.stageTimes()) {
+            stages.merge(st.stage(), st.seconds(), Double::sum);
+            cpu.merge(st.stage(), st.cpuSeconds(), Double::sum);
+        }
+        return new Run(song, (w2 - w0) / 1e9, (c2 - c0) / 1e9, (w2 - w1) / 1e9, (c2 - c1) / 1e9, stages, cpu);
     }
 
     private static void print(String label, Run r) {
-        StringBuilder split = new StringBuilder();
-        for (Map.Entry<String, Double> e : r.stages.entrySet())
+        StringBuilder split = new StringBuilder(), cpu = new StringBuilder();
+        for (Map.Entry<String, Double> e : r.stages.entrySet()) {
             split.append(String.format("%s %.2f, ", e.getKey(), e.getValue()));
+            cpu.append(String.format("%s %.2f, ", e.getKey(), r.stageCpu.get(e.getKey())));
+        }
         split.append(String.format("mp3 %.2f", r.mp3Wall));
-        System.out.printf("%s: request to MP3 %.2f s wall (%.2f s CPU, all threads of the JVM); stages (s, wall): %s%n",
-                label, r.wall, r.cpu, split);
+        cpu.append(String.format("mp3 %.2f", r.mp3Cpu));
+        System.out.printf("%s: request to MP3 %.2f s wall (%.2f s CPU, all threads of the JVM)%n  stages (s, wall): %s%n  stages (s, CPU):  %s%n",
+                label, r.wall, r.cpu, split, cpu);
     }
 
     private static void memory(Engine engine) {
@@ -178,7 +187,7 @@ public final class EngineBenchmark {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         System.out.printf("memory: %.1f s song (%d bars, %d parts) rendered to a %d kB MP3 in %.1f s; "
-                        + "peak heap %.0f MiB (sum of the heap pools' peaks) of max %.0f MiB%n",
+                        + "peak heap %.0f MiB (sum of the heap pools' peaks, garbage included) of max %.0f MiB%n",
                 song.durationSeconds(), song.score().bars(), song.score().parts().size(), mp3.length / 1024, wall,
                 peak / 1048576.0, max / 1048576.0);
     }

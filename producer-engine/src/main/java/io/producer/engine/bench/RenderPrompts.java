@@ -83,7 +83,7 @@ public final class RenderPrompts {
                     Map<String, Double> stages = new LinkedHashMap<>();
                     for (Song.StageTime st : song.stageTimes()) stages.put(st.stage(), st.seconds());
                     row.put("stages", stages);
-                    Analysis a = analyzer.analyse(song.mix());
+                    Analysis a = analyzer.analyse(song.mix().toFloat());
                     row.put("analysed_bpm", a.bpm());
                     row.put("analysed_key", a.key().name());
                     row.put("analysed_meter", a.meter().toString());

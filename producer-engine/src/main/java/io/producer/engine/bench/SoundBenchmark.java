@@ -59,13 +59,13 @@ public final class SoundBenchmark {
             byte[] mp3 = Mp3.encode(mix.master(), profile.mp3Kbps());
             String encode = t.lap();
             System.out.printf("%-6s render %s | mix+master %s | mp3 %s (%d kB) | total %s | %.2f LUFS %.2f dBTP%n", label, render, mixing,
-                    encode, mp3.length / 1024, t.total(), LoudnessMeter.integratedLufs(mix.master()), LoudnessMeter.truePeakDbtp(mix.master()));
+                    encode, mp3.length / 1024, t.total(), LoudnessMeter.integratedLufs(mix.master()), LoudnessMeter.truePeakDbtp(mix.master().toFloat()));
             if (run == 3) {
                 Timer s = new Timer();
                 Mp3.encode(mix.master(), profile.mp3Kbps());
                 System.out.printf("       mp3 again %s; for comparison the same master on one encoder thread takes: ", s.lap());
                 Timer one = new Timer();
-                byte[] serial = encodeSerial(mix.master(), profile.mp3Kbps());
+                byte[] serial = encodeSerial(mix.master().toFloat(), profile.mp3Kbps());
                 System.out.printf("%s (%d kB)%n", one.lap(), serial.length / 1024);
             }
         }

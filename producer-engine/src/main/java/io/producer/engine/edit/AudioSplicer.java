@@ -1,6 +1,7 @@
 package io.producer.engine.edit;
 
 import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.audio.PcmAudio;
 
 /**
  * Joins kept audio and newly rendered audio so that the kept samples are untouched outside short
@@ -12,6 +13,12 @@ import io.producer.engine.audio.AudioBuffer;
  */
 public final class AudioSplicer {
     private AudioSplicer() {}
+
+    /** The same for delivered 16-bit audio: kept samples stay the very same 16-bit values. */
+    public static PcmAudio splice(PcmAudio original, PcmAudio rendered, int renderOffset, int a, int b, int shift,
+                                  int outFrames, int fade) {
+        return PcmAudio.of(splice(original.toFloat(), rendered.toFloat(), renderOffset, a, b, shift, outFrames, fade));
+    }
 
     public static AudioBuffer splice(AudioBuffer original, AudioBuffer rendered, int renderOffset, int a, int b, int shift,
                                      int outFrames, int fade) {

@@ -28,22 +28,35 @@ final class Compressor {
         return -(1 - 1 / ratio) * x * x / (2 * kneeDb);
     }
 
-    /** Compresses in place. */
+    /** Compresses whole arrays in place (a fresh compressor per signal). */
     void process(float[] left, float[] right) {
-        float[] g = gains(left, right);
-        for (int i = 0; i < left.length; i++) {
+        process(left, right, left.length);
+    }
+
+    /** Compresses the next {@code n} frames in place; blocks must be multiples of 16 frames except the last. */
+    void process(float[] left, float[] right, int n) {
+        if (scratch.length < n) scratch = new float[n];
+        float[] g = scratch;
+        gains(left, right, n, g);
+        for (int i = 0; i < n; i++) {
             left[i] *= g[i];
             right[i] *= g[i];
         }
     }
 
-    /** The linear gain per frame this compressor would apply to the given (side-chain) signal. */
-    float[] gains(float[] left, float[] right) {
-        int n = left.length;
-        float[] out = new float[n];
-        float env = 0;
+    private float[] scratch = new float[0];
+    private float env;
+    private float prev = Float.NaN;
+
+    /**
+     * The linear gain per frame this compressor applies to the next {@code n} frames of the given
+     * (side-chain) signal, into {@code out}; the detector carries over from block to block, so blocks
+     * give the same gains as one long call (blocks must be multiples of 16 frames except the last).
+     */
+    void gains(float[] left, float[] right, int n, float[] out) {
         double makeup = Math.pow(10, makeupDb / 20);
-        float prev = (float) makeup;
+        if (prev != prev) prev = (float) makeup;
+        float env = this.env, prev = this.prev;
         for (int start = 0; start < n; start += STEP) {
             int end = Math.min(n, start + STEP);
             for (int i = start; i < end; i++) {
@@ -59,6 +72,7 @@ final class Compressor {
             }
             prev = target;
         }
-        return out;
+        this.env = env;
+        this.prev = prev;
     }
 }

@@ -20,9 +20,16 @@ final class DeEsser {
         ratioThreshold = 0.45;
     }
 
+    private float envHigh, envAll;
+
     void process(float[] left, float[] right) {
-        float envHigh = 0, envAll = 0;
-        for (int i = 0; i < left.length; i++) {
+        process(left, right, left.length);
+    }
+
+    /** The next {@code n} frames, in place; the envelopes carry over between blocks. */
+    void process(float[] left, float[] right, int n) {
+        float envHigh = this.envHigh, envAll = this.envAll;
+        for (int i = 0; i < n; i++) {
             float hl = hpL.process(left[i]), hr = hpR.process(right[i]);
             float h = Math.max(Math.abs(hl), Math.abs(hr));
             float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));
@@ -36,5 +43,7 @@ final class DeEsser {
             left[i] -= (1 - g) * hl;
             right[i] -= (1 - g) * hr;
         }
+        this.envHigh = envHigh;
+        this.envAll = envAll;
     }
 }

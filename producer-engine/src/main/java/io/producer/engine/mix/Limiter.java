@@ -18,52 +18,71 @@ final class Limiter {
         this.releaseCoef = (float) Math.exp(-1.0 / (releaseMs * 0.001 * rate));
     }
 
+    int lookahead() { return lookahead; }
+
     /** Limits {@code left/right} in place to {@code ceiling} (linear sample peak). Returns the largest reduction in dB (≤ 0). */
     double process(float[] left, float[] right, float ceiling) {
-        int n = left.length;
-        int w = lookahead;
-        float[] need = new float[n];
-        for (int i = 0; i < n; i++) {
-            float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));
-            need[i] = a > ceiling ? ceiling / a : 1f;
+        Stream s = stream(left.length, ceiling);
+        s.process(left, right, left.length);
+        return s.maxReductionDb();
+    }
+
+    /** A limiter pass over {@code frames} frames fed block by block, with the same output as one whole-array call. */
+    Stream stream(int frames, float ceiling) { return new Stream(frames, ceiling); }
+
+    final class Stream {
+        private final int frames;
+        private final float ceiling;
+        private final int cap = lookahead + 2;
+        private final int[] dq = new int[cap];          // monotonic deque of frame indices...
+        private final float[] dqNeed = new float[cap];  // ...and the gain each one needs
+        private int head, tail, next, pos;
+        private float rel = 1f, minGain = 1f;
+        private final float[] recent = new float[lookahead + 1]; // the last w + 1 release-smoothed gains
+        private double sum;
+        private int slot; // i mod (w + 1): where the gain of w + 1 frames ago is kept
+
+        private Stream(int frames, float ceiling) {
+            this.frames = frames;
+            this.ceiling = ceiling;
         }
-        // sliding minimum over [i, i + w] (monotonic deque of indices), followed by release smoothing
-        float[] g = new float[n];
-        int[] dq = new int[w + 2];
-        int head = 0, tail = 0; // ring buffer indices into dq
-        int cap = dq.length;
-        int next = 0;
-        float rel = 1f;
-        for (int i = 0; i < n; i++) {
-            int until = Math.min(n - 1, i + w);
-            while (next <= until) {
-                while (head != tail && need[dq[(tail - 1 + cap) % cap]] >= need[next]) tail = (tail - 1 + cap) % cap;
-                dq[tail] = next;
-                tail = (tail + 1) % cap;
-                next++;
+
+        /**
+         * Limits the next {@code n} frames in place. The arrays hold the frames from the current
+         * position on: those {@code n} plus the look-ahead after them (as far as the audio goes), which
+         * are only read; the caller passes them again at the start of the next block.
+         */
+        void process(float[] left, float[] right, int n) {
+            int w = lookahead;
+            for (int k = 0; k < n; k++) {
+                int i = pos + k;
+                int until = Math.min(frames - 1, i + w);
+                // sliding minimum over [i, i + w] of the gain each frame needs, then release smoothing
+                while (next <= until) {
+                    float a = Math.max(Math.abs(left[next - pos]), Math.abs(right[next - pos]));
+                    float need = a > ceiling ? ceiling / a : 1f;
+                    while (head != tail && dqNeed[tail == 0 ? cap - 1 : tail - 1] >= need) tail = tail == 0 ? cap - 1 : tail - 1;
+                    dq[tail] = next;
+                    dqNeed[tail] = need;
+                    tail = tail + 1 == cap ? 0 : tail + 1;
+                    next++;
+                }
+                while (dq[head] < i) head = head + 1 == cap ? 0 : head + 1;
+                rel = Math.min(dqNeed[head], releaseCoef * rel + (1 - releaseCoef));
+                // moving average over [i - w, i]: each output gain is a mean of values that are each ≤ the need at i
+                sum += rel;
+                if (i - w - 1 >= 0) sum -= recent[slot];
+                recent[slot] = rel;
+                if (++slot == recent.length) slot = 0;
+                int count = Math.min(i + 1, w + 1);
+                float gi = (float) (sum / count);
+                left[k] *= gi;
+                right[k] *= gi;
+                minGain = Math.min(minGain, gi);
             }
-            while (dq[head] < i) head = (head + 1) % cap;
-            float m = need[dq[head]];
-            rel = Math.min(m, releaseCoef * rel + (1 - releaseCoef));
-            g[i] = rel;
+            pos += n;
         }
-        // moving average over [i - w, i]: each output gain is a mean of values that are each ≤ need[i]
-        double sum = 0;
-        float minGain = 1f;
-        float[] avg = need; // reuse the array
-        for (int i = 0; i < n; i++) {
-            sum += g[i];
-            if (i - w - 1 >= 0) sum -= g[i - w - 1];
-            int count = Math.min(i + 1, w + 1);
-            float gi = (float) (sum / count);
-            avg[i] = gi;
-        }
-        for (int i = 0; i < n; i++) {
-            float gi = avg[i];
-            left[i] *= gi;
-            right[i] *= gi;
-            minGain = Math.min(minGain, gi);
-        }
-        return 20 * Math.log10(minGain);
+
+        double maxReductionDb() { return 20 * Math.log10(minGain); }
     }
 }

@@ -1,17 +1,19 @@
 package io.producer.engine.mix;
 
 import io.producer.engine.Profile;
-import io.producer.engine.audio.AudioBuffer;
+import io.producer.engine.audio.AudioTrack;
 import io.producer.engine.audio.LoudnessMeter;
+import io.producer.engine.audio.PcmAudio;
+import io.producer.engine.audio.PcmStems;
+import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.audio.Stems;
-import io.producer.engine.render.synth.Biquad;
 import io.producer.engine.score.Score;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -19,17 +21,28 @@ import java.util.concurrent.Future;
  *
  * <ol>
  *   <li>Each stem is brought to its place in the balance (a loudness target per stem), then through
- *       its own chain: EQ and compression; for the vocal also a de-esser and presence EQ.</li>
- *   <li>Sends: a reverb per stem (the same room for all; a reverb is linear, so one per stem is the
- *       same as a shared bus but keeps every stem's reverb inside that stem), gated on the drums when
- *       the style asks for gated reverb; a tempo-synced ping-pong echo on the vocal.</li>
- *   <li>Sidechain pumping on bass and music, keyed from the score's kicks, when the style asks.</li>
+ *       its own {@link StemChain}: EQ and compression (for the vocal also a de-esser and presence EQ),
+ *       sidechain pumping on bass and music when the style asks, and its sends: a reverb per stem
+ *       (the same room for all; a reverb is linear, so one per stem is the same as a shared bus but
+ *       keeps every stem's reverb inside that stem), gated on the drums when the style asks for gated
+ *       reverb; a tempo-synced ping-pong echo on the vocal.</li>
  *   <li>Bus: a glue compressor whose gain, computed from the sum, is applied to every stem alike,
- *       then the fade-out. The wet stems therefore sum exactly to the pre-master mix.</li>
+ *       then the fade-out. The wet stems therefore sum to the pre-master mix (exactly in floats;
+ *       the delivered 16-bit stems to within their rounding).</li>
  *   <li>Master (unless the profile is Raw): EQ, then gain and a look-ahead limiter iterated against
  *       the engine's BS.1770 meter until the mix reads −14 LUFS (±0.3) with true peaks ≤ −1 dBTP.
  *       Raw gets no master chain; it is only turned down if its true peak would exceed −1 dBTP.</li>
  * </ol>
+ *
+ * <p>Memory: the song passes through in chunks. The glue compressor's threshold needs the loudness
+ * of the whole summed mix, so the stems are mixed twice: the first pass runs every chain (the
+ * instrument stems in place) and only meters the sum; the second runs the vocal chain again (its
+ * input, the dry vocal, is kept anyway; its wet output is not), applies the bus and delivers each
+ * chunk as 16-bit stems and a float pre-master, dropping the instrument chunks behind it. So the
+ * mixer never holds more than the four stems' worth of float audio.
+ *
+ * <p>The four chains of a chunk run in parallel, each on its own stem; sums run in a fixed order,
+ * so the result does not depend on scheduling.
  */
 public final class Mixer {
     public static final double TARGET_LUFS = -14.0;
@@ -41,50 +54,196 @@ public final class Mixer {
     static final double MASTER_TRUE_PEAK_DBTP = -1.5;
     private static final double[] STEM_TARGET_LUFS = {-18.0, -20.0, -21.0, -20.5}; // vocals, drums, bass, other
     private static final double MAX_STEM_BOOST_DB = 12;
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-                Thread t = new Thread(r, "producer-mix");
-                t.setDaemon(true);
-                return t;
-            });
-
-    private static final int BLOCK = 4096;
+    private static final int CHUNK = StereoChunks.CHUNK;
+    private static final ExecutorService POOL = MixThreads.POOL;
 
     public Mixer() {}
 
+    /** Mixes stems the caller keeps: they are read, never changed. */
     public Mix mix(Stems dry, Score score, Profile profile) {
-        AudioBuffer[] in = {dry.vocals(), dry.drums(), dry.bass(), dry.other()};
-        int rate = in[0].sampleRate(), frames = in[0].frames();
-        for (AudioBuffer b : in)
-            if (b.sampleRate() != rate || b.frames() != frames) throw new IllegalArgumentException("stems differ in rate or length");
-        MixStyle style = MixStyle.of(score, profile);
-
-        List<Future<AudioBuffer>> futures = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
-            int stem = s;
-            futures.add(POOL.submit(() -> stemChain(stem, in[stem], score, profile, style)));
-        }
-        AudioBuffer[] wet = new AudioBuffer[4];
-        for (int s = 0; s < 4; s++) wet[s] = join(futures.get(s));
-
-        bus(wet, score, style, rate, frames);
-        AudioBuffer premaster = sum(wet, rate, frames);
-        AudioBuffer master;
-        if (profile.mastered()) {
-            master = Mastering.master(premaster, TARGET_LUFS, MASTER_TRUE_PEAK_DBTP);
-        } else {
-            double tp = LoudnessMeter.truePeakDbtp(premaster);
-            if (tp > MAX_TRUE_PEAK_DBTP - 0.1) {
-                float g = (float) Math.pow(10, (MAX_TRUE_PEAK_DBTP - 0.1 - tp) / 20);
-                for (AudioBuffer b : wet) scale(b, g);
-                scale(premaster, g);
-            }
-            master = premaster;
-        }
-        return new Mix(new Stems(wet[0], wet[1], wet[2], wet[3]), master);
+        return mixStems(dry.vocals(), StereoChunks.copyOf(dry.drums()), StereoChunks.copyOf(dry.bass()),
+                StereoChunks.copyOf(dry.other()), score, profile);
     }
 
-    private static AudioBuffer join(Future<AudioBuffer> f) {
+    /**
+     * Mixes stems handed over: the instrument stems are processed in place and released as the mix
+     * is delivered (they are unusable afterwards); the vocal is only read.
+     */
+    public Mix mixStems(AudioTrack vocals, StereoChunks drums, StereoChunks bass, StereoChunks other, Score score, Profile profile) {
+        AudioTrack[] dry = {vocals, drums, bass, other};
+        int rate = vocals.sampleRate(), frames = vocals.frames();
+        for (AudioTrack b : dry)
+            if (b.sampleRate() != rate || b.frames() != frames) throw new IllegalArgumentException("stems differ in rate or length");
+        MixStyle style = MixStyle.of(score, profile);
+        StereoChunks[] inst = {null, drums, bass, other};
+
+        // gain staging needs each dry stem's loudness
+        List<Callable<Double>> meters = new ArrayList<>();
+        for (AudioTrack b : dry) meters.add(() -> LoudnessMeter.integratedLufs(b));
+        double[] lufs = new double[4];
+        List<Future<Double>> measured = submitAll(meters);
+        for (int s = 0; s < 4; s++) lufs[s] = join(measured.get(s));
+        StemChain[] chains = new StemChain[4];
+        for (int s = 0; s < 4; s++) chains[s] = chain(s, lufs[s], score, profile, style, rate);
+
+        // pass 1: every chain; the instrument stems keep their wet audio, the sum is only metered
+        LoudnessMeter.Meter busMeter = new LoudnessMeter.Meter(rate, frames, false);
+        float[] vl = new float[CHUNK], vr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK];
+        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
+        Future<?> metering = null; // the bus meter takes each chunk's sum on another core
+        for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
+            int m = Math.min(CHUNK, frames - pos), from = pos, ci = c;
+            List<Callable<Double>> work = new ArrayList<>();
+            work.add(() -> { vocal(vocals, chains[0], from, m, vl, vr); return 0.0; });
+            for (int s = 1; s < 4; s++) {
+                StemChain ch = chains[s];
+                StereoChunks st = inst[s];
+                if (ch != null) work.add(() -> { ch.process(st.left(ci), st.right(ci), 0, m, from); return 0.0; });
+            }
+            for (Future<Double> f : submitAll(work)) join(f);
+            if (metering != null) join(metering); // the meter sees the chunks one at a time, in order
+            float[] sl = sumL[c & 1], sr = sumR[c & 1];
+            java.util.Arrays.fill(sl, 0, m, 0f);
+            java.util.Arrays.fill(sr, 0, m, 0f);
+            addInto(sl, sr, vl, vr, m);
+            for (int s = 1; s < 4; s++) {
+                inst[s].read(pos, tl, tr, m); // a silent stem's unwritten chunks read as zeros, unallocated
+                addInto(sl, sr, tl, tr, m);
+            }
+            metering = POOL.submit(() -> busMeter.add(sl, sr, m));
+        }
+        if (metering != null) join(metering);
+        double busLufs = busMeter.integratedLufs();
+
+        // Raw: the whole pre-master's true peak decides a final trim of everything, so measure it first
+        float trim = 1f;
+        if (!profile.mastered()) {
+            LoudnessMeter.Meter peak = new LoudnessMeter.Meter(rate, frames, true);
+            deliver(vocals, inst, score, profile, style, lufs, busLufs, 1f, null, (l, r, n) -> peak.add(l, r, n), false);
+            double tp = LoudnessMeter.dbtp(peak.truePeak());
+            if (tp > MAX_TRUE_PEAK_DBTP - 0.1) trim = (float) Math.pow(10, (MAX_TRUE_PEAK_DBTP - 0.1 - tp) / 20);
+        }
+
+        PcmAudio.Writer[] stems = new PcmAudio.Writer[4];
+        for (int s = 0; s < 4; s++) stems[s] = new PcmAudio.Writer(rate, frames);
+        PcmAudio master;
+        if (profile.mastered()) {
+            StereoChunks premaster = new StereoChunks(rate, frames);
+            Mastering.Polish polish = new Mastering.Polish(rate, frames);
+            int[] at = {0};
+            deliver(vocals, inst, score, profile, style, lufs, busLufs, trim, stems, (l, r, n) -> {
+                polish.process(l, r, n);
+                premaster.add(at[0], l, r, n);
+                at[0] += n;
+            }, true);
+            PcmAudio.Writer out = new PcmAudio.Writer(rate, frames);
+            Mastering.master(premaster, polish.lufs(), TARGET_LUFS, MASTER_TRUE_PEAK_DBTP, (l, r, n) -> out.write(l, r, 0, n));
+            master = out.finish();
+        } else {
+            PcmAudio.Writer out = new PcmAudio.Writer(rate, frames);
+            deliver(vocals, inst, score, profile, style, lufs, busLufs, trim, stems, (l, r, n) -> out.write(l, r, 0, n), true);
+            master = out.finish();
+        }
+        return new Mix(new PcmStems(stems[0].finish(), stems[1].finish(), stems[2].finish(), stems[3].finish()), master);
+    }
+
+    /** The chain for a stem, or null when the stem is silent (an instrumental's vocal, a song without drums): it stays as it is. */
+    private static StemChain chain(int stem, double lufs, Score score, Profile profile, MixStyle style, int rate) {
+        if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) return null; // near-silent residue is kept, not boosted
+        float gain = (float) Math.pow(10, Math.min(MAX_STEM_BOOST_DB, STEM_TARGET_LUFS[stem] - lufs) / 20);
+        return new StemChain(stem, gain, STEM_TARGET_LUFS[stem], score, profile, style, rate);
+    }
+
+    /** Reads the dry vocal of frames {@code [from, from + m)} and runs it through its chain (when it has one). */
+    private static void vocal(AudioTrack vocals, StemChain chain, int from, int m, float[] l, float[] r) {
+        vocals.read(from, l, r, m);
+        if (chain != null) chain.process(l, r, 0, m, from);
+    }
+
+    /**
+     * Pass 2: the bus (glue compressor keyed from the sum, fade-out) over every stem alike, the
+     * optional trim, then each chunk to {@code stems} (when given) and the pre-master sum to {@code sink};
+     * with {@code release} the instrument chunks are dropped behind it. The vocal chain runs again from
+     * the dry vocal, one chunk ahead on another core.
+     */
+    private static void deliver(AudioTrack vocals, StereoChunks[] inst, Score score, Profile profile, MixStyle style, double[] lufs,
+                                double busLufs, float trim, PcmAudio.Writer[] stems, Mastering.Sink sink, boolean release) {
+        int rate = vocals.sampleRate(), frames = vocals.frames();
+        StemChain voice = chain(0, lufs[0], score, profile, style, rate);
+        Compressor glue = busLufs > LoudnessMeter.SILENCE_LUFS + 1 ? new Compressor(rate, busLufs + 5, 2, 30, 300, 0) : null;
+        double fadeSeconds = Math.min(10, Math.max(3, score.beatToSeconds(score.lengthBeats()) * 0.08));
+        float[][] vl = {new float[CHUNK], new float[CHUNK]}, vr = {new float[CHUNK], new float[CHUNK]};
+        float[][] wl = new float[4][CHUNK], wr = new float[4][CHUNK];
+        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
+        float[] g = new float[CHUNK], fade = new float[CHUNK];
+        Future<?> sinking = null; // the sink takes each chunk's pre-master on another core
+        Future<Double> ahead = POOL.submit(() -> { vocal(vocals, voice, 0, Math.min(CHUNK, frames), vl[0], vr[0]); return 0.0; });
+        for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
+            int m = Math.min(CHUNK, frames - pos);
+            join(ahead);
+            float[] cl = vl[c & 1], cr = vr[c & 1], sl = sumL[c & 1], sr = sumR[c & 1];
+            int next = pos + CHUNK, nm = Math.min(CHUNK, frames - next), nb = (c + 1) & 1;
+            ahead = next < frames
+                    ? POOL.submit(() -> { vocal(vocals, voice, next, nm, vl[nb], vr[nb]); return 0.0; })
+                    : null;
+            System.arraycopy(cl, 0, wl[0], 0, m);
+            System.arraycopy(cr, 0, wr[0], 0, m);
+            for (int s = 1; s < 4; s++) inst[s].read(pos, wl[s], wr[s], m);
+            java.util.Arrays.fill(sl, 0, m, 0f);
+            java.util.Arrays.fill(sr, 0, m, 0f);
+            for (int s = 0; s < 4; s++) addInto(sl, sr, wl[s], wr[s], m);
+            boolean gained = false;
+            if (glue != null) { glue.gains(sl, sr, m, g); gained = true; }
+            if (style.fadeOut()) {
+                ScoreEnvelopes.fadeOut(score, frames, rate, fadeSeconds, pos, m, fade);
+                if (!gained) System.arraycopy(fade, 0, g, 0, m);
+                else for (int i = 0; i < m; i++) g[i] *= fade[i];
+                gained = true;
+            }
+            if (gained) for (int s = 0; s < 4; s++) {
+                float[] l = wl[s], r = wr[s];
+                for (int i = 0; i < m; i++) { l[i] *= g[i]; r[i] *= g[i]; }
+            }
+            java.util.Arrays.fill(sl, 0, m, 0f);
+            java.util.Arrays.fill(sr, 0, m, 0f);
+            for (int s = 0; s < 4; s++) addInto(sl, sr, wl[s], wr[s], m);
+            if (trim != 1f) {
+                for (int s = 0; s < 4; s++) scale(wl[s], wr[s], m, trim);
+                scale(sl, sr, m, trim);
+            }
+            if (sinking != null) join(sinking);
+            sinking = POOL.submit(() -> sink.write(sl, sr, m));
+            if (stems != null) for (int s = 0; s < 4; s++) stems[s].write(wl[s], wr[s], 0, m);
+            if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
+        }
+        if (sinking != null) join(sinking);
+    }
+
+    private static void addInto(float[] sl, float[] sr, float[] l, float[] r, int m) {
+        for (int i = 0; i < m; i++) { sl[i] += l[i]; sr[i] += r[i]; }
+    }
+
+    private static void scale(float[] l, float[] r, int m, float g) {
+        for (int i = 0; i < m; i++) { l[i] *= g; r[i] *= g; }
+    }
+
+    private static <T> List<Future<T>> submitAll(List<Callable<T>> tasks) {
+        List<Future<T>> out = new ArrayList<>();
+        for (int i = 1; i < tasks.size(); i++) out.add(POOL.submit(tasks.get(i)));
+        // the first task runs on the calling thread
+        T first;
+        try {
+            first = tasks.get(0).call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        out.add(0, java.util.concurrent.CompletableFuture.completedFuture(first));
+        return out;
+    }
+
+    private static <T> T join(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -94,131 +253,5 @@ public final class Mixer {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** One stem through gain staging, EQ, dynamics and its sends. Returns a new buffer. */
-    static AudioBuffer stemChain(int stem, AudioBuffer dry, Score score, Profile profile, MixStyle style) {
-        int rate = dry.sampleRate(), n = dry.frames();
-        double lufs = LoudnessMeter.integratedLufs(dry);
-        if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) {
-            // Silent (an instrumental's vocal, a song without drums): nothing to process, and any
-            // near-silent residue is kept as it is rather than boosted.
-            return new AudioBuffer(rate, dry.left().clone(), dry.right().clone());
-        }
-        float gain = (float) Math.pow(10, Math.min(MAX_STEM_BOOST_DB, STEM_TARGET_LUFS[stem] - lufs) / 20);
-        float[] l = new float[n], r = new float[n];
-        float[] dl = dry.left(), dr = dry.right();
-        for (int i = 0; i < n; i++) { l[i] = dl[i] * gain; r[i] = dr[i] * gain; }
-        double level = STEM_TARGET_LUFS[stem];
-        switch (stem) {
-            case 0 -> { // vocals
-                eq(l, r, rate, Biquad.highPass(rate, 90, 0.707), Biquad.highPass(rate, 90, 0.707));
-                new DeEsser(rate).process(l, r);
-                eq(l, r, rate, Biquad.peaking(rate, 300, 1.0, -2), Biquad.peaking(rate, 300, 1.0, -2));
-                eq(l, r, rate, Biquad.peaking(rate, 3200, 1.0, 2.5), Biquad.peaking(rate, 3200, 1.0, 2.5));
-                eq(l, r, rate, Biquad.highShelf(rate, 10000, 2), Biquad.highShelf(rate, 10000, 2));
-                new Compressor(rate, level + 4, 3.5, 5, 100, 1.5).process(l, r);
-            }
-            case 1 -> { // drums
-                eq(l, r, rate, Biquad.highPass(rate, 30, 0.707), Biquad.highPass(rate, 30, 0.707));
-                eq(l, r, rate, Biquad.peaking(rate, 400, 1.0, -2), Biquad.peaking(rate, 400, 1.0, -2));
-                eq(l, r, rate, Biquad.highShelf(rate, 8000, 1.5), Biquad.highShelf(rate, 8000, 1.5));
-                new Compressor(rate, level + 8, 3, 8, 90, 1).process(l, r);
-            }
-            case 2 -> { // bass
-                eq(l, r, rate, Biquad.highPass(rate, 32, 0.707), Biquad.highPass(rate, 32, 0.707));
-                eq(l, r, rate, Biquad.peaking(rate, 250, 1.0, -2), Biquad.peaking(rate, 250, 1.0, -2));
-                new Compressor(rate, level + 5, 4, 10, 120, 1.5).process(l, r);
-            }
-            default -> { // other
-                eq(l, r, rate, Biquad.peaking(rate, 350, 0.9, -1.5), Biquad.peaking(rate, 350, 0.9, -1.5));
-                eq(l, r, rate, Biquad.highShelf(rate, 9000, 1), Biquad.highShelf(rate, 9000, 1));
-                new Compressor(rate, level + 6, 2, 20, 200, 0.5).process(l, r);
-            }
-        }
-        if (style.sidechain() && (stem == 2 || stem == 3)) {
-            float[] pump = ScoreEnvelopes.pump(ScoreEnvelopes.kicks(score, rate), n, rate, stem == 2 ? -8 : -6,
-                    score.secondsPerBeat() * 0.6);
-            for (int i = 0; i < n; i++) { l[i] *= pump[i]; r[i] *= pump[i]; }
-        }
-        double send = switch (stem) { case 0 -> style.vocalSend(); case 1 -> style.drumSend(); case 2 -> 0; default -> style.otherSend(); };
-        if (send > 0) addReverb(stem, l, r, score, profile, style, send, rate);
-        if (stem == 0 && style.vocalDelaySend() > 0 && profile.reverb() > 0) addDelay(l, r, score, rate, style.vocalDelaySend());
-        return new AudioBuffer(rate, l, r);
-    }
-
-    private static void eq(float[] l, float[] r, int rate, Biquad a, Biquad b) {
-        a.process(l, 0, l.length);
-        b.process(r, 0, r.length);
-    }
-
-    /** Adds the stem's reverb (fed by the stem times {@code send}) into the stem itself, block by block. */
-    private static void addReverb(int stem, float[] l, float[] r, Score score, Profile profile, MixStyle style, double send, int rate) {
-        int n = l.length;
-        double rt = style.gatedReverb() && stem == 1 ? 1.6 : style.reverbSeconds();
-        if (profile.reverb() == 1) rt *= 0.8;
-        Reverb reverb = new Reverb(rate, rt, stem == 0 ? 45 : 20, stem == 1 ? 7000 : 5500);
-        float[] gate = style.gatedReverb() && stem == 1
-                ? ScoreEnvelopes.gate(ScoreEnvelopes.drumHits(score, rate), n, rate, 0.22) : null;
-        float g = (float) send;
-        float[] sl = new float[BLOCK], sr = new float[BLOCK], ol = new float[BLOCK], or = new float[BLOCK];
-        for (int pos = 0; pos < n; pos += BLOCK) {
-            int m = Math.min(BLOCK, n - pos);
-            for (int i = 0; i < m; i++) { sl[i] = l[pos + i] * g; sr[i] = r[pos + i] * g; }
-            reverb.process(sl, sr, ol, or, 0, m);
-            if (gate != null) for (int i = 0; i < m; i++) { ol[i] *= gate[pos + i] * 2f; or[i] *= gate[pos + i] * 2f; }
-            for (int i = 0; i < m; i++) { l[pos + i] += ol[i]; r[pos + i] += or[i]; }
-        }
-    }
-
-    /** A dotted-eighth ping-pong echo of the vocal, added into the vocal stem. */
-    private static void addDelay(float[] l, float[] r, Score score, int rate, double send) {
-        int n = l.length;
-        PingPongDelay delay = new PingPongDelay(rate, score.secondsPerBeat() * 0.75, 0.32, 3500);
-        float g = (float) send;
-        float[] sl = new float[BLOCK], sr = new float[BLOCK], ol = new float[BLOCK], or = new float[BLOCK];
-        for (int pos = 0; pos < n; pos += BLOCK) {
-            int m = Math.min(BLOCK, n - pos);
-            for (int i = 0; i < m; i++) { sl[i] = l[pos + i] * g; sr[i] = r[pos + i] * g; }
-            delay.process(sl, sr, ol, or, 0, m);
-            for (int i = 0; i < m; i++) { l[pos + i] += ol[i]; r[pos + i] += or[i]; }
-        }
-    }
-
-    /**
-     * Bus processing applied to every stem alike, so the stems keep summing to the mix: the glue
-     * compressor's gain (computed from the sum) and the fade-out.
-     */
-    private static void bus(AudioBuffer[] wet, Score score, MixStyle style, int rate, int frames) {
-        AudioBuffer sum = sum(wet, rate, frames);
-        double busLufs = LoudnessMeter.integratedLufs(sum);
-        float[] g = busLufs > LoudnessMeter.SILENCE_LUFS + 1
-                ? new Compressor(rate, busLufs + 5, 2, 30, 300, 0).gains(sum.left(), sum.right())
-                : null;
-        if (style.fadeOut()) {
-            double musicSeconds = score.beatToSeconds(score.lengthBeats());
-            float[] fade = ScoreEnvelopes.fadeOut(score, frames, rate, Math.min(10, Math.max(3, musicSeconds * 0.08)));
-            if (g == null) g = fade;
-            else for (int i = 0; i < frames; i++) g[i] *= fade[i];
-        }
-        if (g == null) return;
-        for (AudioBuffer b : wet) {
-            float[] l = b.left(), r = b.right();
-            for (int i = 0; i < frames; i++) { l[i] *= g[i]; r[i] *= g[i]; }
-        }
-    }
-
-    static AudioBuffer sum(AudioBuffer[] stems, int rate, int frames) {
-        float[] l = new float[frames], r = new float[frames];
-        for (AudioBuffer b : stems) {
-            float[] bl = b.left(), br = b.right();
-            for (int i = 0; i < frames; i++) { l[i] += bl[i]; r[i] += br[i]; }
-        }
-        return new AudioBuffer(rate, l, r);
-    }
-
-    static void scale(AudioBuffer b, float g) {
-        float[] l = b.left(), r = b.right();
-        for (int i = 0; i < l.length; i++) { l[i] *= g; r[i] *= g; }
     }
 }

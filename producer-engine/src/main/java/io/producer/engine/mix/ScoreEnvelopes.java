@@ -93,4 +93,66 @@ final class ScoreEnvelopes {
         }
         return g;
     }
+
+    /** {@link #pump} for frames {@code [from, from + n)} only, into {@code out[0..n)} (kicks sorted). */
+    static void pump(List<Long> kicks, int from, int n, float[] out, int rate, double depthDb, double recoverSeconds) {
+        java.util.Arrays.fill(out, 0, n, 1f);
+        float floor = (float) Math.pow(10, depthDb / 20);
+        int attack = Math.max(1, rate / 200), recover = (int) (recoverSeconds * rate);
+        for (int j = firstReaching(kicks, from - recover); j < kicks.size(); j++) {
+            long k = kicks.get(j);
+            if (k - attack >= from + n) break;
+            int lo = (int) Math.max(0, from - (k - attack)), hi = (int) Math.min(attack + recover, from + n - (k - attack));
+            for (int i = lo; i < hi; i++) {
+                long f = k - attack + i;
+                float v;
+                if (i < attack) v = 1 - (1 - floor) * (float) (0.5 - 0.5 * Math.cos(Math.PI * i / attack));
+                else {
+                    double x = (double) (i - attack) / recover;
+                    v = floor + (1 - floor) * (float) (x * x * (3 - 2 * x));
+                }
+                int o = (int) (f - from);
+                if (v < out[o]) out[o] = v;
+            }
+        }
+    }
+
+    /** {@link #gate} for frames {@code [from, from + n)} only, into {@code out[0..n)} (hits sorted). */
+    static void gate(List<Long> hits, int from, int n, float[] out, int rate, double holdSeconds) {
+        java.util.Arrays.fill(out, 0, n, 0f);
+        int hold = (int) (holdSeconds * rate), close = Math.max(1, (int) (0.025 * rate)), open = Math.max(1, rate / 1000);
+        int span = open + hold + close;
+        for (int j = firstReaching(hits, from - span); j < hits.size(); j++) {
+            long h = hits.get(j);
+            if (h >= from + n) break;
+            int lo = (int) Math.max(0, from - h), hi = (int) Math.min(span, from + n - h);
+            for (int i = lo; i < hi; i++) {
+                float v = i < open ? (float) i / open : i < open + hold ? 1f : 1f - (float) (i - open - hold) / close;
+                int o = (int) (h + i - from);
+                if (v > out[o]) out[o] = v;
+            }
+        }
+    }
+
+    /** {@link #fadeOut} for frames {@code [from, from + n)} only, into {@code out[0..n)}. */
+    static void fadeOut(Score score, int frames, int rate, double seconds, int from, int n, float[] out) {
+        long end = Math.min(frames, Math.round(score.beatToSeconds(score.lengthBeats()) * rate));
+        long start = Math.max(0, end - Math.round(seconds * rate));
+        for (int k = 0; k < n; k++) {
+            int i = from + k;
+            if (i < start) out[k] = 1f;
+            else if (i >= end) out[k] = 0f;
+            else out[k] = (float) (0.5 + 0.5 * Math.cos(Math.PI * (i - start) / (double) (end - start)));
+        }
+    }
+
+    /** Index of the first event at or after {@code frame} (events sorted). */
+    private static int firstReaching(List<Long> events, long frame) {
+        int lo = 0, hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid) < frame) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 }

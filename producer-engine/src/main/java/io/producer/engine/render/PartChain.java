@@ -39,10 +39,7 @@ final class PartChain {
     }
 
     void process(float[] left, float[] right, int frames) {
-        if (hpL != null) {
-            hpL.process(left, 0, frames);
-            hpR.process(right, 0, frames);
-        }
+        if (hpL != null) Biquad.processPair(hpL, left, hpR, right, 0, frames);
         for (int i = 0; i < frames; i++) {
             left[i] *= gainL;
             right[i] *= gainR;

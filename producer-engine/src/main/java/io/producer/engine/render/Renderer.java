@@ -6,6 +6,7 @@ import io.producer.engine.Seeds;
 import io.producer.engine.audio.AudioBuffer;
 import io.producer.engine.audio.MidiFile;
 import io.producer.engine.audio.Stems;
+import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.render.synth.BlockSource;
 import io.producer.engine.render.synth.NoteEvent;
 import io.producer.engine.render.synth.Synths;
@@ -49,18 +50,30 @@ public final class Renderer {
         this.options = options;
     }
 
+    /** The instrument stems as plain buffers, with a silent vocal stem (for tools and tests; the engine uses {@link #renderStems}). */
     public Stems renderInstruments(Score score, Profile profile) {
+        InstrumentStems s = renderStems(score, profile);
+        AudioBuffer drums = s.drums().toAudioBuffer(), bass = s.bass().toAudioBuffer(), other = s.other().toAudioBuffer();
+        // Both channels of the silent vocal share one zeroed array: nobody writes into a buffer it was given.
+        float[] silent = new float[drums.frames()];
+        return new Stems(new AudioBuffer(drums.sampleRate(), silent, silent), drums, bass, other);
+    }
+
+    /** The drums, bass and other stems, in chunks that are allocated as the parts reach them. */
+    public record InstrumentStems(StereoChunks drums, StereoChunks bass, StereoChunks other) {}
+
+    public InstrumentStems renderStems(Score score, Profile profile) {
         int rate = profile.sampleRate();
         int frames = (int) Math.round(score.durationSeconds() * rate);
-        AudioBuffer drums = AudioBuffer.silence(rate, frames), bass = AudioBuffer.silence(rate, frames), other = AudioBuffer.silence(rate, frames);
+        StereoChunks drums = new StereoChunks(rate, frames), bass = new StereoChunks(rate, frames), other = new StereoChunks(rate, frames);
         long seed = Seeds.hash(score.seed() == null ? "" : score.seed());
 
         List<List<Integer>> groups = new ArrayList<>();
-        List<AudioBuffer> targets = new ArrayList<>();
+        List<StereoChunks> targets = new ArrayList<>();
         for (PartRole.Stem stem : List.of(PartRole.Stem.DRUMS, PartRole.Stem.BASS, PartRole.Stem.OTHER)) {
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < score.parts().size(); i++) if (score.parts().get(i).role().stem() == stem) idx.add(i);
-            AudioBuffer target = switch (stem) { case DRUMS -> drums; case BASS -> bass; default -> other; };
+            StereoChunks target = switch (stem) { case DRUMS -> drums; case BASS -> bass; default -> other; };
             for (List<Integer> g : split(idx, score, profile)) {
                 groups.add(g);
                 targets.add(target);
@@ -68,9 +81,17 @@ public final class Renderer {
         }
         SoundFontBank bank = needsSoundFont(score, profile) ? SoundFontBank.forOptions(options) : null;
         List<Future<?>> futures = new ArrayList<>();
+        // the costliest groups start first, so that the cores finish together (the order does not change the sums)
+        List<Integer> order = new ArrayList<>();
+        double[] groupCost = new double[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
+            order.add(g);
+            for (int i : groups.get(g)) groupCost[g] += cost(score.parts().get(i), score, profile);
+        }
+        order.sort(Comparator.comparingDouble((Integer g) -> -groupCost[g]).thenComparingInt(g -> g));
+        for (int g : order) {
             List<Integer> group = groups.get(g);
-            AudioBuffer target = targets.get(g);
+            StereoChunks target = targets.get(g);
             futures.add(POOL.submit(() -> renderGroup(score, profile, bank, seed, group, target)));
         }
         for (Future<?> f : futures) {
@@ -86,9 +107,7 @@ public final class Renderer {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        // Both channels of the silent vocal share one zeroed array: nobody writes into a buffer it was given.
-        float[] silent = new float[frames];
-        return new Stems(new AudioBuffer(rate, silent, silent), drums, bass, other);
+        return new InstrumentStems(drums, bass, other);
     }
 
     /** Splits a stem's parts into at most two groups of similar cost (largest first, into the lighter group). */
@@ -136,7 +155,7 @@ public final class Renderer {
         };
     }
 
-    private static void renderGroup(Score score, Profile profile, SoundFontBank bank, long seed, List<Integer> group, AudioBuffer target) {
+    private static void renderGroup(Score score, Profile profile, SoundFontBank bank, long seed, List<Integer> group, StereoChunks target) {
         int rate = target.sampleRate();
         int frames = target.frames();
         List<BlockSource> sources = new ArrayList<>();
@@ -160,9 +179,8 @@ public final class Renderer {
                     chains.get(s).process(l, r, n);
                     for (int k = 0; k < n; k++) { accL[k] += l[k]; accR[k] += r[k]; }
                 }
-                float[] tl = target.left(), tr = target.right();
                 synchronized (target) {
-                    for (int k = 0; k < n; k++) { tl[pos + k] += accL[k]; tr[pos + k] += accR[k]; }
+                    target.add(pos, accL, accR, n);
                 }
             }
         } finally {

@@ -27,7 +27,7 @@ public class ExcerptDemo {
         System.out.printf("drums %.2f bass %.2f other %.2f LUFS%n", LoudnessMeter.integratedLufs(stems.drums()), LoudnessMeter.integratedLufs(stems.bass()), LoudnessMeter.integratedLufs(stems.other()));
         try (Engine e = new Engine(EngineOptions.defaults())) {
             Song s = e.render(ex);
-            System.out.printf("mix %.2f LUFS %.2f dBTP%n", LoudnessMeter.integratedLufs(s.mix()), LoudnessMeter.truePeakDbtp(s.mix()));
+            System.out.printf("mix %.2f LUFS %.2f dBTP%n", LoudnessMeter.integratedLufs(s.mix()), LoudnessMeter.truePeakDbtp(s.mix().toFloat()));
         }
     }
 }

@@ -74,6 +74,35 @@ public final class Biquad {
         this.s1 = s1; this.s2 = s2;
     }
 
+    /**
+     * Filters {@code x[from..to)} with {@code a} and {@code y[from..to)} with {@code b} in one loop:
+     * the two channels' recursions are independent, so running them side by side keeps the core
+     * busy while each waits for its previous output. Each channel gets exactly what
+     * {@link #process(float[], int, int)} would give it.
+     */
+    public static void processPair(Biquad a, float[] x, Biquad b, float[] y, int from, int to) {
+        double ab0 = a.b0, ab1 = a.b1, ab2 = a.b2, aa1 = a.a1, aa2 = a.a2, as1 = a.s1, as2 = a.s2;
+        double bb0 = b.b0, bb1 = b.b1, bb2 = b.b2, ba1 = b.a1, ba2 = b.a2, bs1 = b.s1, bs2 = b.s2;
+        for (int i = from; i < to; i++) {
+            double in = x[i];
+            double out = ab0 * in + as1;
+            as1 = ab1 * in - aa1 * out + as2;
+            as2 = ab2 * in - aa2 * out;
+            x[i] = (float) out;
+            double in2 = y[i];
+            double out2 = bb0 * in2 + bs1;
+            bs1 = bb1 * in2 - ba1 * out2 + bs2;
+            bs2 = bb2 * in2 - ba2 * out2;
+            y[i] = (float) out2;
+        }
+        if (Math.abs(as1) < 1e-25) as1 = 0;
+        if (Math.abs(as2) < 1e-25) as2 = 0;
+        if (Math.abs(bs1) < 1e-25) bs1 = 0;
+        if (Math.abs(bs2) < 1e-25) bs2 = 0;
+        a.s1 = as1; a.s2 = as2;
+        b.s1 = bs1; b.s2 = bs2;
+    }
+
     /** Magnitude response at {@code hz}, for tests and gain compensation. */
     public double magnitude(double rate, double hz) {
         double w = 2 * Math.PI * hz / rate;
