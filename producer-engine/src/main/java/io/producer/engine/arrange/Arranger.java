@@ -88,6 +88,10 @@ public final class Arranger {
             Notes c = comp.counter(views, chords, Math.max(r[0], 55), Math.min(r[1], 76));
             add(parts, accent, "counter_" + PaletteChooser.name(pal.counter(), "line"), PartRole.COUNTER_MELODY, instrument("counter", pal.counter(), dsp), c, -0.4, -6, style, seed, 0.01);
         }
+        if (needsBeatPulse(accent, groove, genre.name(), vocalSong)) {
+            Notes p = comp.beatPulse(views, chords, 55);
+            add(parts, accent, "harp_pulse", PartRole.ARP, Instrument.gm("harp_pulse", 46), p, -0.3, 3, style, seed, 0.004);
+        }
         if (style.instruments().contains("timpani") || style.instruments().contains("percussion") && !genre.name().equals("pop")
                 || genre.name().equals("cinematic")) {
             Notes t = TextureWriter.timpani(views, chords, score.key());
@@ -102,6 +106,22 @@ public final class Arranger {
         return new Score(score.formatVersion(), score.origin(), score.seed(), score.profile(), score.title(), style,
                 score.bpm(), score.meter(), score.key(), score.bars(), score.sections(), chords, score.vocal(), parts,
                 score.tailSeconds());
+    }
+
+    /**
+     * Slow strings, pads and voices have soft attacks, so without a kit nothing marks the beat: a
+     * beat tracker (aubio) then reads its own prior of ~126 BPM in a 78 BPM score, and a listener
+     * hears the music float. A plucked chord tone on every beat gives the pulse that a harp or a
+     * pizzicato ostinato gives an orchestral cue. A classical instrumental (a piano solo) keeps its
+     * own texture: its arpeggios already mark the beat.
+     */
+    static boolean needsBeatPulse(MetricAccent accent, String groove, String genre, boolean vocalSong) {
+        if (!accent.changesAnything() || !(groove.equals("none") || groove.equals("orchestral"))) return false;
+        return switch (genre) {
+            case "ambient", "cinematic", "orchestral", "opera" -> true;
+            case "classical" -> vocalSong;
+            default -> false;
+        };
     }
 
     static List<SectionView> views(List<Section> sections, double bpb) {

@@ -123,6 +123,26 @@ final class CompWriter {
         return n;
     }
 
+    /** One plucked chord tone on every beat (root, fifth, third, fifth), the downbeat leaning hardest. */
+    Notes beatPulse(List<SectionView> sections, List<ChordEvent> chords, int bottom) {
+        Notes n = new Notes();
+        for (SectionView s : sections) {
+            int vel = (int) (72 + 40 * s.energy());
+            for (ChordEvent ce : chords) {
+                if (!inside(ce, s)) continue;
+                List<Integer> tones = Voicing.close(ce.chord(), bottom, 3);
+                int[] order = {0, 2, 1, 2};
+                int i = 0;
+                for (double b = 0; b < ce.durationBeats() - 1e-9; b += 1, i++) {
+                    double t = ce.startBeat() + b;
+                    boolean downbeat = Math.abs((t - s.startBeat()) % s.beatsPerBar()) < 1e-6;
+                    n.add(t, 0.9, tones.get(order[i % order.length] % tones.size()), Math.min(127, vel + (downbeat ? 12 : 0)));
+                }
+            }
+        }
+        return n;
+    }
+
     /** Up-and-down arpeggios over two octaves in the louder sections. */
     Notes arp(List<SectionView> sections, List<ChordEvent> chords, int bottom, double step) {
         Notes n = new Notes();

@@ -145,4 +145,39 @@ class ArrangerTest {
         long offGrid = part(a, PartRole.HARMONY).notes().stream().filter(n -> Math.abs(n.startBeat() * 4 - Math.rint(n.startBeat() * 4)) > 1e-6).count();
         assertTrue(offGrid > 0, "live genres are not quantised to the grid");
     }
+
+    /** Mean velocity of a part's notes that start on a beat, and of those that start between beats. */
+    private static double[] onOffBeatVelocity(Part p) {
+        double on = 0, off = 0;
+        int nOn = 0, nOff = 0;
+        for (Note n : p.notes()) {
+            double frac = n.startBeat() - Math.floor(n.startBeat());
+            if (frac < 0.1 || frac > 0.9) { on += n.velocity(); nOn++; } else { off += n.velocity(); nOff++; }
+        }
+        return new double[]{on / Math.max(1, nOn), off / Math.max(1, nOff), nOff};
+    }
+
+    @Test
+    void aSlowBalladLeansOnTheBeatAndAFastSongDoesNot() {
+        // at 73 BPM an even eighth-note arpeggio would be heard as the beat; at 130 it is just motion
+        Score slow = song("emotional ballad with piano accompaniment, 72 bpm", null, true, Profile.DEFAULT);
+        Score fast = song("emotional ballad with piano accompaniment, 130 bpm", null, true, Profile.DEFAULT);
+        double[] s = onOffBeatVelocity(part(slow, PartRole.HARMONY));
+        double[] f = onOffBeatVelocity(part(fast, PartRole.HARMONY));
+        assertTrue(s[2] > 20 && f[2] > 20, "both arpeggiate between beats");
+        assertTrue(s[1] < 0.6 * s[0], "slow: off-beats " + s[1] + " vs beats " + s[0]);
+        assertTrue(f[1] > 0.75 * f[0], "fast: off-beats " + f[1] + " vs beats " + f[0]);
+    }
+
+    @Test
+    void slowOrchestralMusicWithoutAKitGetsAPluckOnEveryBeat() {
+        Score s = song("cinematic orchestral score with soaring strings, 78 bpm", null, true, Profile.DEFAULT);
+        Part pulse = s.parts().stream().filter(p -> p.name().equals("harp_pulse")).findFirst()
+                .orElseThrow(() -> new AssertionError("no beat pulse in " + s.parts().stream().map(Part::name).toList()));
+        Set<Long> beats = new TreeSet<>();
+        for (Note n : pulse.notes()) beats.add(Math.round(n.startBeat()));
+        assertEquals(Math.round(s.bars() * s.meter().beatsPerBar()), beats.size(), "a pluck on every beat of the song");
+        Score fast = song("cinematic orchestral score with soaring strings, 120 bpm", null, true, Profile.DEFAULT);
+        assertTrue(fast.parts().stream().noneMatch(p -> p.name().equals("harp_pulse")), "no pulse where the tempo carries itself");
+    }
 }
