@@ -200,6 +200,11 @@ public final class Mixer {
                 else for (int i = 0; i < m; i++) g[i] *= fade[i];
                 gained = true;
             }
+            if (pos + m > frames - ScoreEnvelopes.endRampFrames(rate)) {
+                if (!gained) java.util.Arrays.fill(g, 0, m, 1f);
+                ScoreEnvelopes.endRamp(frames, rate, pos, m, g);
+                gained = true;
+            }
             if (gained) for (int s = 0; s < 4; s++) {
                 float[] l = wl[s], r = wr[s];
                 for (int i = 0; i < m; i++) { l[i] *= g[i]; r[i] *= g[i]; }

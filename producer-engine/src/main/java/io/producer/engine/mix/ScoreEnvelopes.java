@@ -146,6 +146,22 @@ final class ScoreEnvelopes {
         }
     }
 
+    /** Length of the ramp that closes every song: 20 ms. */
+    static int endRampFrames(int rate) { return Math.round(0.02f * rate); }
+
+    /**
+     * Multiplies {@code g[0..n)}, the gains of frames {@code [from, from + n)}, by a half-cosine that
+     * reaches zero at the last frame of the song. A reverb tail or a low note still ringing when the
+     * file ends would otherwise stop on a step, which a player hears as a click.
+     */
+    static void endRamp(int frames, int rate, int from, int n, float[] g) {
+        int len = endRampFrames(rate), start = frames - len;
+        for (int k = Math.max(0, start - from); k < n; k++) {
+            int i = from + k - start; // 0 .. len-1
+            g[k] *= (float) (0.5 + 0.5 * Math.cos(Math.PI * (i + 1) / (double) len));
+        }
+    }
+
     /** Index of the first event at or after {@code frame} (events sorted). */
     private static int firstReaching(List<Long> events, long frame) {
         int lo = 0, hi = events.size();
