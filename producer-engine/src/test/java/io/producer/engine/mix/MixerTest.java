@@ -148,4 +148,16 @@ class MixerTest {
         AudioBuffer master = mix.master().toFloat();
         assertTrue(ClickMeter.maxJumpDb(master) < 6, "click: " + ClickMeter.maxJumpDb(master) + " dB");
     }
+
+    @Test void everySongEndsAtSilenceEvenWithoutAFade() {
+        // no fade-out and a short tail: the reverb and the last notes still ring when the file ends
+        Score score = TestScores.song(4, 120, true, List.of(), false);
+        Mix mix = MIXER.mix(RENDERER.renderInstruments(score, Profile.FUZZ_2_0), score, Profile.FUZZ_2_0);
+        AudioBuffer m = mix.master().toFloat(), other = mix.wet().other().toFloat();
+        int n = m.frames(), ramp = Math.round(0.02f * m.sampleRate());
+        assertTrue(rmsOf(other.left(), n - 3 * ramp, n - ramp) > 1e-4, "the stem still rings before the ramp");
+        assertEquals(0f, m.left()[n - 1], 1f / 32768);
+        assertEquals(0f, m.right()[n - 1], 1f / 32768);
+        assertEquals(0f, other.left()[n - 1], 1f / 32768);
+    }
 }
