@@ -127,12 +127,9 @@ final class Mastering {
                 lim.process(bl, br, m);
             }
             if (cut != 1f) for (int i = 0; i < m; i++) { bl[i] *= cut; br[i] *= cut; }
-            if (sink != null && pos + m > n - ScoreEnvelopes.endRampFrames(polished.sampleRate())) {
-                // the polish filters ring on after the bus's end ramp; the master ends on zero itself
-                float[] ramp = new float[m];
-                java.util.Arrays.fill(ramp, 1f);
-                ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, ramp);
-                for (int i = 0; i < m; i++) { bl[i] *= ramp[i]; br[i] *= ramp[i]; }
+            if (sink != null) { // the polish filters ring on after the bus's end ramp; the master ends on zero itself
+                ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, bl);
+                ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, br);
             }
             await(pending); // each consumer sees the blocks one at a time, in order
             await(pendingRight);

@@ -150,15 +150,16 @@ final class ScoreEnvelopes {
     static int endRampFrames(int rate) { return Math.round(0.02f * rate); }
 
     /**
-     * Multiplies {@code g[0..n)}, the gains of frames {@code [from, from + n)}, by a half-cosine that
-     * reaches zero at the last frame of the song. A reverb tail or a low note still ringing when the
-     * file ends would otherwise stop on a step, which a player hears as a click.
+     * Multiplies {@code x[0..n)}, the gains or the samples of frames {@code [from, from + n)}, by a
+     * half-cosine that reaches zero at the last frame of the song (a block before the ramp is left as
+     * it is). A reverb tail or a low note still ringing when the file ends would otherwise stop on a
+     * step, which a player hears as a click.
      */
-    static void endRamp(int frames, int rate, int from, int n, float[] g) {
+    static void endRamp(int frames, int rate, int from, int n, float[] x) {
         int len = endRampFrames(rate), start = frames - len;
         for (int k = Math.max(0, start - from); k < n; k++) {
             int i = from + k - start; // 0 .. len-1
-            g[k] *= (float) (0.5 + 0.5 * Math.cos(Math.PI * (i + 1) / (double) len));
+            x[k] *= (float) (0.5 + 0.5 * Math.cos(Math.PI * (i + 1) / (double) len));
         }
     }
 
