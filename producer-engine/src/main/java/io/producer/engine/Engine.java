@@ -173,7 +173,14 @@ public final class Engine implements AutoCloseable {
         Score score = analysedScore(a, uploaded, seed);
         PcmAudio silence = PcmAudio.silence(uploaded.sampleRate(), uploaded.frames());
         PcmAudio audio = PcmAudio.of(uploaded);
-        return new Song(score, new PcmStems(silence, silence, silence, audio), silence, audio, List.of(), clock.times());
+        return new Song(score, uploadStems(uploaded, silence), silence, audio, List.of(), clock.times());
+    }
+
+    /** An upload is all "other": its stem sits {@link Mixer#STEM_HEADROOM_DB} under it, like every mixed stem. */
+    private static PcmStems uploadStems(AudioBuffer audio, PcmAudio silence) {
+        float[] l = audio.left().clone(), r = audio.right().clone();
+        for (int i = 0; i < l.length; i++) { l[i] *= Mixer.STEM_GAIN; r[i] *= Mixer.STEM_GAIN; }
+        return new PcmStems(silence, silence, silence, PcmAudio.of(new AudioBuffer(audio.sampleRate(), l, r)));
     }
 
     /** Render a score again (same score, profile and seed give byte-identical audio). */
@@ -245,9 +252,10 @@ public final class Engine implements AutoCloseable {
         if (s.origin().equals("analysed")) {
             if (clip.audio() == null) throw new IllegalArgumentException("an uploaded clip needs its audio to be edited");
             Analysis a = analyzer.analyse(clip.audio());
-            PcmAudio audio = PcmAudio.of(resample(clip.audio(), profile.sampleRate()));
+            AudioBuffer resampled = resample(clip.audio(), profile.sampleRate());
+            PcmAudio audio = PcmAudio.of(resampled);
             PcmAudio silence = PcmAudio.silence(audio.sampleRate(), audio.frames());
-            Song song = new Song(s, new PcmStems(silence, silence, silence, audio), silence, audio, List.of(), List.of());
+            Song song = new Song(s, uploadStems(resampled, silence), silence, audio, List.of(), List.of());
             return new Source(s, song, Math.max(0, a.firstDownbeatSeconds()));
         }
         Song song = perform(s, profile, new Clock());

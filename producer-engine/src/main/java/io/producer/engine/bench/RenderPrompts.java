@@ -27,7 +27,7 @@ import java.util.Set;
  * stage times. Used by {@code scripts/eval-prompts}; not a test.
  *
  * <p>Usage: {@code RenderPrompts [--stems] PROMPTS.json OUT_DIR [id ...]}; {@code --stems} also writes
- * {@code <id>.<stem>.wav} of the four wet stems, to find which part of a mix a measurement hears.
+ * {@code <id>.<stem>.wav} of the four wet stems and {@code <id>.score.json}, to find which part of a mix a measurement hears.
  */
 public final class RenderPrompts {
     private RenderPrompts() {}
@@ -69,6 +69,7 @@ public final class RenderPrompts {
                         Files.write(out.resolve(p.id() + ".drums.wav"), Wav.encode(song.stems().drums()));
                         Files.write(out.resolve(p.id() + ".bass.wav"), Wav.encode(song.stems().bass()));
                         Files.write(out.resolve(p.id() + ".other.wav"), Wav.encode(song.stems().other()));
+                        Files.write(out.resolve(p.id() + ".score.json"), io.producer.engine.score.ScoreJson.write(song.score()));
                     }
                     Score score = song.score();
                     row.put("genre", score.style().mainGenre());

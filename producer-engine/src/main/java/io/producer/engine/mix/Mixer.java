@@ -27,8 +27,10 @@ import java.util.concurrent.Future;
  *       keeps every stem's reverb inside that stem), gated on the drums when the style asks for gated
  *       reverb; a tempo-synced ping-pong echo on the vocal.</li>
  *   <li>Bus: a glue compressor whose gain, computed from the sum, is applied to every stem alike,
- *       then the fade-out. The wet stems therefore sum to the pre-master mix (exactly in floats;
- *       the delivered 16-bit stems to within their rounding).</li>
+ *       then the fade-out. The wet stems therefore sum to the pre-master mix (exactly in floats).
+ *       They are delivered {@link #STEM_HEADROOM_DB} under that balance: a drum stem brought to its
+ *       loudness with a 20+ dB crest factor peaks above full scale, and 16-bit stems would clip there.
+ *       Twice the sum of the delivered stems is the pre-master (to within their rounding).</li>
  *   <li>Master (unless the profile is Raw): EQ, then gain and a look-ahead limiter iterated against
  *       the engine's BS.1770 meter until the mix reads −14 LUFS (±0.3) with true peaks ≤ −1 dBTP.
  *       Raw gets no master chain; it is only turned down if its true peak would exceed −1 dBTP.</li>
@@ -52,6 +54,13 @@ public final class Mixer {
      * overshoot, so the master keeps that much in hand and the delivered MP3 stays ≤ −1 dBTP too.
      */
     static final double MASTER_TRUE_PEAK_DBTP = -1.5;
+    /**
+     * The delivered stems sit this far (a factor of exactly ½) under the balance they were mixed at:
+     * drum stems were measured peaking at up to +2.8 dBFS in the eval prompts' mixes. Uploads'
+     * stems follow the same rule, so stems of any two clips splice at matching levels.
+     */
+    public static final double STEM_HEADROOM_DB = 20 * Math.log10(2);
+    public static final float STEM_GAIN = 0.5f;
     private static final double[] STEM_TARGET_LUFS = {-18.0, -20.0, -21.0, -20.5}; // vocals, drums, bass, other
     private static final double MAX_STEM_BOOST_DB = 12;
     private static final int CHUNK = StereoChunks.CHUNK;
@@ -218,7 +227,10 @@ public final class Mixer {
             }
             if (sinking != null) join(sinking);
             sinking = POOL.submit(() -> sink.write(sl, sr, m));
-            if (stems != null) for (int s = 0; s < 4; s++) stems[s].write(wl[s], wr[s], 0, m);
+            if (stems != null) for (int s = 0; s < 4; s++) { // the sum went to the sink already: scale in place
+                scale(wl[s], wr[s], m, STEM_GAIN);
+                stems[s].write(wl[s], wr[s], 0, m);
+            }
             if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
         }
         if (sinking != null) join(sinking);

@@ -61,13 +61,43 @@ class MixerTest {
         assertTrue(Math.abs(rawLufs - LoudnessMeter.integratedLufs(mastered.master())) > 0.5,
                 "raw should not be loudness-normalised: " + rawLufs);
         assertFalse(raw.master().sameAudio(mastered.master()));
-        // the delivered 16-bit stems sum to the delivered mix within their rounding (half a step each, and the mix's own)
+        // twice the delivered 16-bit stems' sum is the delivered mix, within their rounding (half a step each, doubled, and the mix's own)
         PcmStems w = raw.wet();
         AudioBuffer v = w.vocals().toFloat(), d = w.drums().toFloat(), b = w.bass().toFloat(), o = w.other().toFloat(), m = raw.master().toFloat();
         for (int i = 0; i < m.frames(); i++) {
-            float sum = v.left()[i] + d.left()[i] + b.left()[i] + o.left()[i];
-            assertEquals(sum, m.left()[i], 2.5f / 32768 + 1e-6f, "frame " + i);
+            float sum = (v.left()[i] + d.left()[i] + b.left()[i] + o.left()[i]) / Mixer.STEM_GAIN;
+            assertEquals(sum, m.left()[i], 4.5f / 32768 + 1e-6f, "frame " + i);
         }
+    }
+
+    /**
+     * Snare-like hits (a noise burst on a 25 ms decay, once a second): a 20+ dB crest factor, so
+     * the drum stem brought to its loudness in the balance peaks above full scale. The delivered
+     * stem keeps that peak (under full scale, by the stem headroom) instead of clipping it.
+     */
+    @Test void peakyDrumStemIsDeliveredUnclipped() {
+        Score score = TestScores.song(8, 120, false, List.of(), false);
+        Stems quiet = RENDERER.renderInstruments(score, Profile.FUZZ_2_0);
+        int rate = quiet.drums().sampleRate(), frames = quiet.drums().frames();
+        float[] l = new float[frames], r = new float[frames];
+        java.util.Random noise = new java.util.Random(7);
+        for (int hit = rate / 4; hit < frames - rate / 2; hit += rate)
+            for (int i = 0; i < rate / 4; i++) {
+                float env = (float) (Math.exp(-i / (0.025 * rate)) * Math.min(1, i / (0.002 * rate)));
+                l[hit + i] = r[hit + i] = (float) (noise.nextGaussian() * 0.25 * env);
+            }
+        Stems dry = new Stems(quiet.vocals(), new AudioBuffer(rate, l, r), quiet.bass(), quiet.other());
+        Mix mix = MIXER.mix(dry, score, Profile.FUZZ_2_0);
+        AudioBuffer drums = mix.wet().drums().toFloat();
+        float peak = 0;
+        int clipped = 0;
+        for (float[] ch : new float[][]{drums.left(), drums.right()})
+            for (float x : ch) {
+                peak = Math.max(peak, Math.abs(x));
+                if (Math.abs(x) >= 32767f / 32768) clipped++;
+            }
+        assertTrue(peak > Mixer.STEM_GAIN, "the test's drum stem should peak above full scale before the headroom: " + peak);
+        assertEquals(0, clipped, "clipped samples in the delivered drum stem");
     }
 
     @Test void mixIsDeterministicAndKeepsFramesAndRate() {
