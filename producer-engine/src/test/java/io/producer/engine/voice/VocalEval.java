@@ -29,11 +29,20 @@ import java.util.Locale;
  * <pre>VocalEval compose LYRICS.txt SOUND_PROMPT LYRICS_STRENGTH OUT_PREFIX [seed]   (the real composer)
  * VocalEval sketch LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm [effects]] (a plain setting)
  * VocalEval parlando LYRICS.txt VOICE_TYPE LYRICS_STRENGTH OUT_PREFIX [bpm [effects]] (syllables as long as spoken)
- * VocalEval bench LYRICS.txt</pre>
+ * VocalEval bench LYRICS.txt
+ * VocalEval speak LYRICS.txt OUT.wav   (FreeTTS's own kevin16 reading the lyrics: the kal database spoken)</pre>
+ *
+ * <p>{@code speak} measures the floor the voice database sets: the singer is built on the same
+ * recordings, so its words cannot be clearer sung than FreeTTS makes them spoken, at speech pitch
+ * and with FreeTTS's full duration and intonation models.
  */
 public final class VocalEval {
     public static void main(String[] args) throws IOException {
         String lyrics = Files.readString(Path.of(args[1]));
+        if (args[0].equals("speak")) {
+            speak(lyrics, args[2]);
+            return;
+        }
         Singer singer = new Singer();
         if (args[0].equals("bench")) {
             // lines of the lyrics, over and over, until the song lasts three minutes
@@ -128,5 +137,19 @@ public final class VocalEval {
 
     private static short pcm(float x) {
         return (short) Math.round(Math.max(-1, Math.min(1, x)) * 32767);
+    }
+
+    /** FreeTTS's kevin16 reading each lyric line (section tags dropped) into one WAV file. */
+    private static void speak(String lyrics, String wav) {
+        System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
+        com.sun.speech.freetts.Voice v = com.sun.speech.freetts.VoiceManager.getInstance().getVoice("kevin16");
+        if (v == null) throw new IllegalStateException("FreeTTS has no kevin16 voice on the classpath");
+        v.allocate();
+        String base = wav.endsWith(".wav") ? wav.substring(0, wav.length() - 4) : wav;
+        var player = new com.sun.speech.freetts.audio.SingleFileAudioPlayer(base, javax.sound.sampled.AudioFileFormat.Type.WAVE);
+        v.setAudioPlayer(player);
+        for (String line : lyrics.replaceAll("\\[[^\\]]*\\]", "").split("\n")) if (!line.isBlank()) v.speak(line.trim());
+        player.close();
+        v.deallocate();
     }
 }
