@@ -38,10 +38,10 @@ import java.util.concurrent.Future;
  *
  * <p>Memory: the song passes through in chunks. The glue compressor's threshold needs the loudness
  * of the whole summed mix, so the stems are mixed twice: the first pass runs every chain (the
- * instrument stems in place) and only meters the sum; the second runs the vocal chain again (its
- * input, the dry vocal, is kept anyway; its wet output is not), applies the bus and delivers each
- * chunk as 16-bit stems and a float pre-master, dropping the instrument chunks behind it. So the
- * mixer never holds more than the four stems' worth of float audio.
+ * instrument stems in place, the vocal into a 16-bit copy at half scale) and only meters the sum; the
+ * second applies the bus and delivers each chunk as 16-bit stems and a float pre-master, dropping the
+ * instrument chunks behind it. So the mixer holds the three instrument stems' worth of float audio
+ * and the wet vocal at 16 bits.
  *
  * <p>The four chains of a chunk run in parallel, each on its own stem; sums run in a fixed order,
  * so the result does not depend on scheduling.
@@ -99,6 +99,8 @@ public final class Mixer {
         LoudnessMeter.Meter busMeter = new LoudnessMeter.Meter(rate, frames, false);
         float[] vl = new float[CHUNK], vr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK];
         float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
+        // the wet vocal is kept for pass 2 at 16 bits, half scale (exactly undone there): the chain once instead of twice
+        PcmAudio.Writer wetVocal = chains[0] == null ? null : new PcmAudio.Writer(rate, frames);
         Future<?> metering = null; // the bus meter takes each chunk's sum on another core
         for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
             int m = Math.min(CHUNK, frames - pos), from = pos, ci = c;
@@ -115,6 +117,10 @@ public final class Mixer {
             java.util.Arrays.fill(sl, 0, m, 0f);
             java.util.Arrays.fill(sr, 0, m, 0f);
             addInto(sl, sr, vl, vr, m);
+            if (wetVocal != null) {
+                scale(vl, vr, m, STEM_GAIN);
+                wetVocal.write(vl, vr, 0, m);
+            }
             for (int s = 1; s < 4; s++) {
                 inst[s].read(pos, tl, tr, m); // a silent stem's unwritten chunks read as zeros, unallocated
                 addInto(sl, sr, tl, tr, m);
@@ -123,12 +129,13 @@ public final class Mixer {
         }
         if (metering != null) join(metering);
         double busLufs = busMeter.integratedLufs();
+        Voice voice = wetVocal == null ? new Voice(vocals, 1f) : new Voice(wetVocal.finish(), 1 / STEM_GAIN);
 
         // Raw: the whole pre-master's true peak decides a final trim of everything, so measure it first
         float trim = 1f;
         if (!profile.mastered()) {
             LoudnessMeter.Meter peak = new LoudnessMeter.Meter(rate, frames, true);
-            deliver(vocals, inst, score, profile, style, lufs, busLufs, 1f, null, (l, r, n) -> peak.add(l, r, n), false);
+            deliver(voice, inst, score, style, busLufs, 1f, null, (l, r, n) -> peak.add(l, r, n), false);
             double tp = LoudnessMeter.dbtp(peak.truePeak());
             if (tp > MAX_TRUE_PEAK_DBTP - 0.1) trim = (float) Math.pow(10, (MAX_TRUE_PEAK_DBTP - 0.1 - tp) / 20);
         }
@@ -140,7 +147,7 @@ public final class Mixer {
             StereoChunks premaster = new StereoChunks(rate, frames);
             Mastering.Polish polish = new Mastering.Polish(rate, frames);
             int[] at = {0};
-            deliver(vocals, inst, score, profile, style, lufs, busLufs, trim, stems, (l, r, n) -> {
+            deliver(voice, inst, score, style, busLufs, trim, stems, (l, r, n) -> {
                 polish.process(l, r, n);
                 premaster.add(at[0], l, r, n);
                 at[0] += n;
@@ -150,7 +157,7 @@ public final class Mixer {
             master = out.finish();
         } else {
             PcmAudio.Writer out = new PcmAudio.Writer(rate, frames);
-            deliver(vocals, inst, score, profile, style, lufs, busLufs, trim, stems, (l, r, n) -> out.write(l, r, 0, n), true);
+            deliver(voice, inst, score, style, busLufs, trim, stems, (l, r, n) -> out.write(l, r, 0, n), true);
             master = out.finish();
         }
         return new Mix(new PcmStems(stems[0].finish(), stems[1].finish(), stems[2].finish(), stems[3].finish()), master);
@@ -169,34 +176,32 @@ public final class Mixer {
         if (chain != null) chain.process(l, r, 0, m, from);
     }
 
+    /** The wet vocal as pass 1 left it, and the factor that brings it back to its level. */
+    private record Voice(AudioTrack audio, float gain) {
+        void read(int from, float[] l, float[] r, int m) {
+            audio.read(from, l, r, m);
+            if (gain != 1f) scale(l, r, m, gain);
+        }
+    }
+
     /**
      * Pass 2: the bus (glue compressor keyed from the sum, fade-out) over every stem alike, the
      * optional trim, then each chunk to {@code stems} (when given) and the pre-master sum to {@code sink};
-     * with {@code release} the instrument chunks are dropped behind it. The vocal chain runs again from
-     * the dry vocal, one chunk ahead on another core.
+     * with {@code release} the instrument chunks are dropped behind it.
      */
-    private static void deliver(AudioTrack vocals, StereoChunks[] inst, Score score, Profile profile, MixStyle style, double[] lufs,
+    private static void deliver(Voice voice, StereoChunks[] inst, Score score, MixStyle style,
                                 double busLufs, float trim, PcmAudio.Writer[] stems, Mastering.Sink sink, boolean release) {
-        int rate = vocals.sampleRate(), frames = vocals.frames();
-        StemChain voice = chain(0, lufs[0], score, profile, style, rate);
+        int rate = voice.audio().sampleRate(), frames = voice.audio().frames();
         Compressor glue = busLufs > LoudnessMeter.SILENCE_LUFS + 1 ? new Compressor(rate, busLufs + 5, 2, 30, 300, 0) : null;
         double fadeSeconds = Math.min(10, Math.max(3, score.beatToSeconds(score.lengthBeats()) * 0.08));
-        float[][] vl = {new float[CHUNK], new float[CHUNK]}, vr = {new float[CHUNK], new float[CHUNK]};
         float[][] wl = new float[4][CHUNK], wr = new float[4][CHUNK];
         float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
         float[] g = new float[CHUNK], fade = new float[CHUNK];
         Future<?> sinking = null; // the sink takes each chunk's pre-master on another core
-        Future<Double> ahead = POOL.submit(() -> { vocal(vocals, voice, 0, Math.min(CHUNK, frames), vl[0], vr[0]); return 0.0; });
         for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
             int m = Math.min(CHUNK, frames - pos);
-            join(ahead);
-            float[] cl = vl[c & 1], cr = vr[c & 1], sl = sumL[c & 1], sr = sumR[c & 1];
-            int next = pos + CHUNK, nm = Math.min(CHUNK, frames - next), nb = (c + 1) & 1;
-            ahead = next < frames
-                    ? POOL.submit(() -> { vocal(vocals, voice, next, nm, vl[nb], vr[nb]); return 0.0; })
-                    : null;
-            System.arraycopy(cl, 0, wl[0], 0, m);
-            System.arraycopy(cr, 0, wr[0], 0, m);
+            float[] sl = sumL[c & 1], sr = sumR[c & 1];
+            voice.read(pos, wl[0], wr[0], m);
             for (int s = 1; s < 4; s++) inst[s].read(pos, wl[s], wr[s], m);
             java.util.Arrays.fill(sl, 0, m, 0f);
             java.util.Arrays.fill(sr, 0, m, 0f);
