@@ -75,18 +75,14 @@ final class Mastering {
         Limiter limiter = new Limiter(rate, 1.5, 80);
         double gainDb = targetLufs - lufs;
         double ceilingDb = maxTruePeakDbtp - 0.4;
-        double bestGain = 0, bestCeiling = 0, lastGain = 0, lastCeiling = 0;
+        double bestGain = 0, bestCeiling = 0, bestErr = Double.MAX_VALUE;
         boolean found = false;
-        double bestErr = Double.MAX_VALUE, lastTp = 0;
-        double prevGain = 0, prevCeiling = 0, prevMeasured = 0, prevTp = 0;
+        double lastGain = 0, lastCeiling = 0, lastMeasured = 0, lastTp = 0; // the previous attempt, then the final one
         for (int iteration = 0; iteration < 6; iteration++) {
             LoudnessMeter.Meter meter = new LoudnessMeter.Meter(rate, n, true);
             run(premaster, gainDb, (float) Math.pow(10, ceilingDb / 20), 1f, limiter, null, meter, false);
             double measured = meter.integratedLufs();
             double tp = LoudnessMeter.dbtp(meter.truePeak());
-            lastGain = gainDb;
-            lastCeiling = ceilingDb;
-            lastTp = tp;
             boolean peakOk = tp <= maxTruePeakDbtp;
             double err = Math.abs(measured - targetLufs);
             if (peakOk && err < bestErr) { bestGain = gainDb; bestCeiling = ceilingDb; bestErr = err; found = true; }
@@ -95,14 +91,14 @@ final class Mastering {
             // lower sample-peak ceiling by more (true peak moved 0.7-1.0 dB per dB of ceiling on our masters),
             // and limiting eats part of every dB of gain; stepping by the plain shortfall undershot, attempt after attempt.
             double tpSlope = 1, lufsSlope = 1;
-            if (iteration > 0 && Math.abs(ceilingDb - prevCeiling) > 0.05)
-                tpSlope = Math.max(0.5, Math.min(1, (tp - prevTp) / (ceilingDb - prevCeiling)));
-            if (iteration > 0 && Math.abs(ceilingDb - prevCeiling) < 1e-9 && Math.abs(gainDb - prevGain) > 0.05)
-                lufsSlope = Math.max(0.3, Math.min(1, (measured - prevMeasured) / (gainDb - prevGain)));
-            prevGain = gainDb;
-            prevCeiling = ceilingDb;
-            prevMeasured = measured;
-            prevTp = tp;
+            if (iteration > 0 && Math.abs(ceilingDb - lastCeiling) > 0.05)
+                tpSlope = Math.max(0.5, Math.min(1, (tp - lastTp) / (ceilingDb - lastCeiling)));
+            if (iteration > 0 && Math.abs(ceilingDb - lastCeiling) < 1e-9 && Math.abs(gainDb - lastGain) > 0.05)
+                lufsSlope = Math.max(0.3, Math.min(1, (measured - lastMeasured) / (gainDb - lastGain)));
+            lastGain = gainDb;
+            lastCeiling = ceilingDb;
+            lastMeasured = measured;
+            lastTp = tp;
             if (!peakOk) ceilingDb -= (tp - maxTruePeakDbtp + 0.05) / tpSlope;
             gainDb += (targetLufs - measured) / lufsSlope;
         }

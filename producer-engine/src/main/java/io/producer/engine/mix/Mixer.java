@@ -129,7 +129,7 @@ public final class Mixer {
         }
         if (metering != null) join(metering);
         double busLufs = busMeter.integratedLufs();
-        Voice voice = wetVocal == null ? new Voice(vocals, 1f) : new Voice(wetVocal.finish(), 1 / STEM_GAIN);
+        WetVocal voice = wetVocal == null ? new WetVocal(vocals, 1f) : new WetVocal(wetVocal.finish(), 1 / STEM_GAIN);
 
         // Raw: the whole pre-master's true peak decides a final trim of everything, so measure it first
         float trim = 1f;
@@ -177,7 +177,7 @@ public final class Mixer {
     }
 
     /** The wet vocal as pass 1 left it, and the factor that brings it back to its level. */
-    private record Voice(AudioTrack audio, float gain) {
+    private record WetVocal(AudioTrack audio, float gain) {
         void read(int from, float[] l, float[] r, int m) {
             audio.read(from, l, r, m);
             if (gain != 1f) scale(l, r, m, gain);
@@ -189,7 +189,7 @@ public final class Mixer {
      * optional trim, then each chunk to {@code stems} (when given) and the pre-master sum to {@code sink};
      * with {@code release} the instrument chunks are dropped behind it.
      */
-    private static void deliver(Voice voice, StereoChunks[] inst, Score score, MixStyle style,
+    private static void deliver(WetVocal voice, StereoChunks[] inst, Score score, MixStyle style,
                                 double busLufs, float trim, PcmAudio.Writer[] stems, Mastering.Sink sink, boolean release) {
         int rate = voice.audio().sampleRate(), frames = voice.audio().frames();
         Compressor glue = busLufs > LoudnessMeter.SILENCE_LUFS + 1 ? new Compressor(rate, busLufs + 5, 2, 30, 300, 0) : null;
