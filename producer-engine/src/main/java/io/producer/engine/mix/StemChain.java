@@ -2,6 +2,7 @@ package io.producer.engine.mix;
 
 import io.producer.engine.Profile;
 import io.producer.engine.render.synth.Biquad;
+import io.producer.engine.render.synth.Dispersion;
 import io.producer.engine.score.Score;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class StemChain {
     private final float gain;
     private final List<Biquad[]> eq = new ArrayList<>(); // {left, right} pairs, in order
     private final List<Biquad[]> eqAfterDeEsser = new ArrayList<>();
+    private final Dispersion rotator;
     private final DeEsser deEsser;
     private final Compressor compressor;
     private final List<Long> kicks;
@@ -42,6 +44,8 @@ final class StemChain {
         switch (stem) {
             case VOCALS -> {
                 eq.add(pair(Biquad.highPass(rate, 90, 0.707), Biquad.highPass(rate, 90, 0.707)));
+                // a broadcast vocal chain's phase rotator: plosive bursts lose their single steep edge
+                rotator = new Dispersion(rate);
                 deEsser = new DeEsser(rate);
                 eqAfterDeEsser.add(pair(Biquad.peaking(rate, 300, 1.0, -2), Biquad.peaking(rate, 300, 1.0, -2)));
                 eqAfterDeEsser.add(pair(Biquad.peaking(rate, 3200, 1.0, 2.5), Biquad.peaking(rate, 3200, 1.0, 2.5)));
@@ -52,18 +56,21 @@ final class StemChain {
                 eq.add(pair(Biquad.highPass(rate, 30, 0.707), Biquad.highPass(rate, 30, 0.707)));
                 eq.add(pair(Biquad.peaking(rate, 400, 1.0, -2), Biquad.peaking(rate, 400, 1.0, -2)));
                 eq.add(pair(Biquad.highShelf(rate, 8000, 1.5), Biquad.highShelf(rate, 8000, 1.5)));
+                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 8, 3, 8, 90, 1);
             }
             case BASS -> {
                 eq.add(pair(Biquad.highPass(rate, 32, 0.707), Biquad.highPass(rate, 32, 0.707)));
                 eq.add(pair(Biquad.peaking(rate, 250, 1.0, -2), Biquad.peaking(rate, 250, 1.0, -2)));
+                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 5, 4, 10, 120, 1.5);
             }
             default -> {
                 eq.add(pair(Biquad.peaking(rate, 350, 0.9, -1.5), Biquad.peaking(rate, 350, 0.9, -1.5)));
                 eq.add(pair(Biquad.highShelf(rate, 9000, 1), Biquad.highShelf(rate, 9000, 1)));
+                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 6, 2, 20, 200, 0.5);
             }
@@ -106,6 +113,7 @@ final class StemChain {
         float[] x = sl, y = sr;
         System.arraycopy(l, o, x, 0, m);
         System.arraycopy(r, o, y, 0, m);
+        if (rotator != null) rotator.process(x, y, m);
         if (deEsser != null) deEsser.process(x, y, m);
         for (Biquad[] b : eqAfterDeEsser) Biquad.processPair(b[0], x, b[1], y, 0, m);
         compressor.process(x, y, m);

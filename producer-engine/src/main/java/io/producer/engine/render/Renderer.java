@@ -165,7 +165,7 @@ public final class Renderer {
                 Part part = score.parts().get(i);
                 if (part.notes().isEmpty()) continue;
                 sources.add(source(part, i, score, profile, bank, seed, rate));
-                chains.add(new PartChain(part, rate));
+                chains.add(new PartChain(part, rate, !playsOwnSynth(part, profile)));
             }
             if (sources.isEmpty()) return;
             float[] l = new float[BLOCK], r = new float[BLOCK], accL = new float[BLOCK], accR = new float[BLOCK];

@@ -1,5 +1,6 @@
 package io.producer.engine.mix;
 
+import io.producer.engine.testing.ClickMeter;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package io.producer.engine.mix;
 
+import io.producer.engine.testing.ClickMeter;
 import io.producer.engine.EngineOptions;
 import io.producer.engine.Profile;
 import io.producer.engine.audio.AudioBuffer;
