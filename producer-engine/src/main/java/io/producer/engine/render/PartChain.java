@@ -9,8 +9,8 @@ import io.producer.engine.score.PartRole;
 /**
  * What happens to one part between its instrument and its stem: a high-pass that keeps parts above
  * the bass out of the low end (each role has its own corner), the attack of a sampled kit or synth
- * bass spread over a few milliseconds ({@link Dispersion}), the part's gain, and equal-power panning (a centred part keeps
- * unity gain in both channels; a hard-panned one gets +3 dB on its side).
+ * bass spread over a few milliseconds ({@link Dispersion}), the part's gain, and equal-power
+ * panning (a centred part keeps unity gain in both channels; a hard-panned one gets +3 dB on its side).
  */
 final class PartChain {
     private static final int SYNTH_BASS_1 = 38, SYNTH_BASS_2 = 39;

@@ -2,8 +2,8 @@ package io.producer.engine.render.synth;
 
 /**
  * A phase rotator: a short chain of Schroeder all-pass sections for one stereo signal, flat in
- * magnitude, that delays each frequency by a slightly different amount (about 1 ms in the low end,
- * 0.3-11 ms above it). Some sampled sounds begin with a single sharp wavefront: FluidR3's toms and
+ * magnitude, that delays each frequency by a different amount (1.2 ms in the low end, up to about
+ * 11 ms above it). Some sampled sounds begin with a single sharp wavefront: FluidR3's toms and
  * brushes were recorded so close that, in a fill with no cymbals around them, their stick attack is
  * as steep as a splice (the eval's click detector reads 23-25 dB on a tom struck alone), and its
  * synth basses start each note on a waveform edge. Spreading that wavefront over a few milliseconds,
