@@ -41,11 +41,11 @@ final class StemChain {
         this.stem = stem;
         this.rate = rate;
         this.gain = gain;
+        // a broadcast vocal chain's phase rotator: plosive bursts lose their single steep edge
+        rotator = stem == VOCALS ? new Dispersion(rate) : null;
         switch (stem) {
             case VOCALS -> {
                 eq.add(pair(Biquad.highPass(rate, 90, 0.707), Biquad.highPass(rate, 90, 0.707)));
-                // a broadcast vocal chain's phase rotator: plosive bursts lose their single steep edge
-                rotator = new Dispersion(rate);
                 deEsser = new DeEsser(rate);
                 eqAfterDeEsser.add(pair(Biquad.peaking(rate, 300, 1.0, -2), Biquad.peaking(rate, 300, 1.0, -2)));
                 eqAfterDeEsser.add(pair(Biquad.peaking(rate, 3200, 1.0, 2.5), Biquad.peaking(rate, 3200, 1.0, 2.5)));
@@ -56,21 +56,18 @@ final class StemChain {
                 eq.add(pair(Biquad.highPass(rate, 30, 0.707), Biquad.highPass(rate, 30, 0.707)));
                 eq.add(pair(Biquad.peaking(rate, 400, 1.0, -2), Biquad.peaking(rate, 400, 1.0, -2)));
                 eq.add(pair(Biquad.highShelf(rate, 8000, 1.5), Biquad.highShelf(rate, 8000, 1.5)));
-                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 8, 3, 8, 90, 1);
             }
             case BASS -> {
                 eq.add(pair(Biquad.highPass(rate, 32, 0.707), Biquad.highPass(rate, 32, 0.707)));
                 eq.add(pair(Biquad.peaking(rate, 250, 1.0, -2), Biquad.peaking(rate, 250, 1.0, -2)));
-                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 5, 4, 10, 120, 1.5);
             }
             default -> {
                 eq.add(pair(Biquad.peaking(rate, 350, 0.9, -1.5), Biquad.peaking(rate, 350, 0.9, -1.5)));
                 eq.add(pair(Biquad.highShelf(rate, 9000, 1), Biquad.highShelf(rate, 9000, 1)));
-                rotator = null;
                 deEsser = null;
                 compressor = new Compressor(rate, level + 6, 2, 20, 200, 0.5);
             }
