@@ -6,10 +6,10 @@ import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.render.synth.Biquad;
 
 /**
- * The master bus: a gentle tonal polish, then loudness. Gain and limiting are iterated against
- * the engine's own BS.1770 meter: set the gain for the target loudness, limit to a sample ceiling a
- * little under the true-peak limit, measure integrated loudness and true peak, and correct (more
- * gain when limiting ate loudness, a lower ceiling when inter-sample peaks poke through).
+ * The master bus: a gentle tonal polish, then loudness. The limiter's drive is iterated against
+ * the engine's own BS.1770 meter: drive the limiter, measure integrated loudness and true peak,
+ * and drive harder while the peaks stand too far above the loudness for both targets; then a gain
+ * after the limiter sets the loudness exactly.
  *
  * <p>Each attempt streams the polished mix through gain, limiter and meter block by block and keeps
  * only the two numbers; the chosen attempt is then run once more into the output. So mastering
@@ -17,6 +17,8 @@ import io.producer.engine.render.synth.Biquad;
  */
 final class Mastering {
     private static final int BLOCK = 1 << 14;
+    /** How far under the loudness target a master may land rather than limit once more. */
+    private static final double LOUDNESS_TOLERANCE_DB = 0.15;
 
     private Mastering() {}
 
@@ -68,64 +70,56 @@ final class Mastering {
     static void master(StereoChunks premaster, double lufs, double targetLufs, double maxTruePeakDbtp, Sink out) {
         int rate = premaster.sampleRate(), n = premaster.frames();
         if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) { // nothing to make loud
-            run(premaster, 0, Float.POSITIVE_INFINITY, 1f, null, out, null, true);
+            run(premaster, 0, 1f, null, out, null, true);
             return;
         }
 
         Limiter limiter = new Limiter(rate, 1.5, 80);
-        double gainDb = targetLufs - lufs;
-        double ceilingDb = maxTruePeakDbtp - 0.4;
-        double bestGain = 0, bestCeiling = 0, bestErr = Double.MAX_VALUE;
-        boolean found = false;
-        double lastGain = 0, lastCeiling = 0, lastMeasured = 0, lastTp = 0; // the previous attempt, then the final one
-        for (int iteration = 0; iteration < 6; iteration++) {
+        // The limiter only compares levels with its ceiling, so limiting g·x to a ceiling c is c times
+        // limiting (g/c)·x to 1: an attempt is one number, the drive g/c. Loudness and true peak both
+        // scale exactly with a gain after the limiter, so one attempt tells what it would give at any
+        // output gain: a master at the target loudness peaks at target + (its peak-to-loudness ratio).
+        // The search is only for the least drive whose ratio fits between the target and the peak limit.
+        double allowedPlr = maxTruePeakDbtp - targetLufs;
+        double driveDb = targetLufs - lufs - (maxTruePeakDbtp - 0.4);
+        double bestDrive = driveDb, bestLufs = 0, bestTp = 0, bestPlr = Double.MAX_VALUE;
+        double lastDrive = 0, lastPlr = 0;
+        for (int attempt = 0; attempt < 6; attempt++) {
             LoudnessMeter.Meter meter = new LoudnessMeter.Meter(rate, n, true);
-            run(premaster, gainDb, (float) Math.pow(10, ceilingDb / 20), 1f, limiter, null, meter, false);
+            run(premaster, driveDb, 1f, limiter, null, meter, false);
             double measured = meter.integratedLufs();
             double tp = LoudnessMeter.dbtp(meter.truePeak());
-            boolean peakOk = tp <= maxTruePeakDbtp;
-            double err = Math.abs(measured - targetLufs);
-            if (peakOk && err < bestErr) { bestGain = gainDb; bestCeiling = ceilingDb; bestErr = err; found = true; }
-            if (peakOk && err <= 0.2) break;
-            // Each step divides by a secant through the previous attempt. Inter-sample peaks overshoot a
-            // lower sample-peak ceiling by more (true peak moved 0.7-1.0 dB per dB of ceiling on our masters),
-            // and limiting eats part of every dB of gain; stepping by the plain shortfall undershot, attempt after attempt.
-            double tpSlope = 1, lufsSlope = 1;
-            if (iteration > 0 && Math.abs(ceilingDb - lastCeiling) > 0.05)
-                tpSlope = Math.max(0.5, Math.min(1, (tp - lastTp) / (ceilingDb - lastCeiling)));
-            if (iteration > 0 && Math.abs(ceilingDb - lastCeiling) < 1e-9 && Math.abs(gainDb - lastGain) > 0.05)
-                lufsSlope = Math.max(0.3, Math.min(1, (measured - lastMeasured) / (gainDb - lastGain)));
-            lastGain = gainDb;
-            lastCeiling = ceilingDb;
-            lastMeasured = measured;
-            lastTp = tp;
-            if (!peakOk) ceilingDb -= (tp - maxTruePeakDbtp + 0.05) / tpSlope;
-            gainDb += (targetLufs - measured) / lufsSlope;
+            double plr = tp - measured;
+            if (plr < bestPlr) { bestDrive = driveDb; bestLufs = measured; bestTp = tp; bestPlr = plr; }
+            if (plr <= allowedPlr + LOUDNESS_TOLERANCE_DB) break; // the output gain below gives up the excess in loudness
+            // A dB of drive takes less than a dB off the ratio: limiting eats part of the loudness it adds,
+            // and inter-sample peaks rise as more samples sit at the ceiling. Our masters lost 0.67-0.9 dB
+            // of ratio per dB at the first step (0.33 on a pop song already limited hard, whose next dBs took off more); after it, a secant, at least 0.4.
+            double slope = attempt == 0 ? 0.7 : Math.max(0.4, Math.min(1, (lastPlr - plr) / (driveDb - lastDrive)));
+            lastDrive = driveDb;
+            lastPlr = plr;
+            driveDb += (plr - allowedPlr + 0.05) / slope;
         }
-        if (found) {
-            run(premaster, bestGain, (float) Math.pow(10, bestCeiling / 20), 1f, limiter, out, null, true);
-            return;
-        }
-        // Very sparse, peaky material (a lone kick under a quiet pad) can keep poking inter-sample peaks
-        // through the limiter. The true-peak ceiling is the hard promise, loudness the soft one: a plain
-        // gain cut scales true peak exactly, so it always lands under the ceiling.
-        float cut = (float) Math.pow(10, (maxTruePeakDbtp - 0.05 - lastTp) / 20);
-        run(premaster, lastGain, (float) Math.pow(10, lastCeiling / 20), cut, limiter, out, null, true);
+        // The true-peak limit is the hard promise, loudness the soft one: a master whose ratio is a
+        // little over ends a little under the target, and very sparse, peaky material (a lone kick
+        // under a quiet pad), whose inter-sample peaks stay however hard it is limited, is as loud as they allow.
+        double outDb = Math.min(targetLufs - bestLufs, maxTruePeakDbtp - 0.05 - bestTp);
+        run(premaster, bestDrive, (float) Math.pow(10, outDb / 20), limiter, out, null, true);
     }
 
     /**
-     * One pass: the polished mix times the gain, through a fresh limiter pass (when {@code limiter}
-     * is not null), times {@code cut}, into {@code sink} or else {@code meter}; the final pass
+     * One pass: the polished mix times the gain (the drive), through a fresh limiter pass to a ceiling of 1 (when {@code limiter}
+     * is not null), times {@code cut} (the output gain), into {@code sink} or else {@code meter}; the final pass
      * ({@code release}) drops the polished mix behind it. The sink (or the meter's two channels, one
      * task each) takes each block on the other cores while the limiter fills the next.
      */
-    private static void run(StereoChunks polished, double gainDb, float ceiling, float cut, Limiter limiter, Sink sink,
+    private static void run(StereoChunks polished, double gainDb, float cut, Limiter limiter, Sink sink,
                             LoudnessMeter.Meter meter, boolean release) {
         int n = polished.frames();
         int w = limiter == null ? 0 : limiter.lookahead();
         float g = (float) Math.pow(10, gainDb / 20);
         float[][] l = {new float[BLOCK + w], new float[BLOCK + w]}, r = {new float[BLOCK + w], new float[BLOCK + w]};
-        Limiter.Stream lim = limiter == null ? null : limiter.stream(n, ceiling);
+        Limiter.Stream lim = limiter == null ? null : limiter.stream(n, 1f);
         java.util.concurrent.Future<?> pending = null, pendingRight = null;
         for (int pos = 0, b = 0; pos < n; pos += BLOCK, b ^= 1) {
             int m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
