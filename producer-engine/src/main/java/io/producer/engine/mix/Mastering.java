@@ -17,7 +17,10 @@ import io.producer.engine.render.synth.Biquad;
  */
 final class Mastering {
     private static final int BLOCK = 1 << 14;
-    /** How far under the loudness target a master may land rather than limit once more. */
+    /**
+     * How far over the allowed peak-to-loudness ratio an attempt is still taken rather than limit once
+     * more: with the 0.05 dB kept under the peak limit, the master lands at most 0.2 LU under its target.
+     */
     private static final double LOUDNESS_TOLERANCE_DB = 0.15;
     /**
      * The most the limiter is driven beyond the first attempt. The eval prompts needed up to 4.8 dB more; material

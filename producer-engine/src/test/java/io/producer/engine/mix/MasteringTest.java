@@ -69,8 +69,8 @@ class MasteringTest {
         }
         AudioBuffer out = Mastering.master(new AudioBuffer(rate, l, r), -14, -1);
         double lufs = LoudnessMeter.integratedLufs(out);
-        // the output gain after the limiter sets loudness exactly, or up to 0.15 LU under it
-        assertTrue(lufs <= -13.99 && lufs >= -14.2, "integrated loudness " + lufs + " LUFS, wanted -14.0 to -14.15");
+        // the output gain after the limiter sets loudness exactly, or up to 0.2 LU under it
+        assertTrue(lufs <= -13.99 && lufs >= -14.2, "integrated loudness " + lufs + " LUFS, wanted -14.0 to -14.2");
         assertTrue(LoudnessMeter.truePeakDbtp(out) <= -1.0);
     }
 }
