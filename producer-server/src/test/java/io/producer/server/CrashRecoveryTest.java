@@ -6,6 +6,7 @@ import io.producer.server.api.Json;
 import io.producer.server.store.Database;
 import io.producer.server.store.Sql;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +76,7 @@ class CrashRecoveryTest {
         return n;
     }
 
-    @Test void killedMidRenderEveryTaskSucceedsOnceAndIsChargedOnce() throws Exception {
-        Path dir = Files.createTempDirectory("producer-crash");
+    @Test void killedMidRenderEveryTaskSucceedsOnceAndIsChargedOnce(@TempDir Path dir) throws Exception {
         String key;
         Database db = Database.open(dir);
         key = new ApiKeys(db).create("crash", 100).secret();

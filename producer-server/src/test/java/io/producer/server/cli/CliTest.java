@@ -6,6 +6,7 @@ import io.producer.server.account.Credits;
 import io.producer.server.config.ServerConfig;
 import io.producer.server.store.Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -35,8 +36,7 @@ class CliTest {
         }
     }
 
-    @Test void keysCreateListGrantRevoke() throws Exception {
-        Path dir = Files.createTempDirectory("producer-cli");
+    @Test void keysCreateListGrantRevoke(@TempDir Path dir) throws Exception {
         Run created = run("keys", "create", "--data-dir", dir.toString(), "--name", "alice", "--credits", "25");
         assertEquals(0, created.code(), created.out());
         String[] lines = created.out().strip().split("\n");
@@ -62,8 +62,7 @@ class CliTest {
         assertTrue(run("keys", "list", "--data-dir", dir.toString()).out().contains("revoked"));
     }
 
-    @Test void firstStartCreatesOneKeyWithTheInitialGrant() throws Exception {
-        Path dir = Files.createTempDirectory("producer-first");
+    @Test void firstStartCreatesOneKeyWithTheInitialGrant(@TempDir Path dir) throws Exception {
         ServerConfig config = ServerConfig.fromEnv(Map.of()).withPort(0).withDataDir(dir).withWorkers(0);
         String secret;
         try (ProducerServer s = new ProducerServer(config).start()) {

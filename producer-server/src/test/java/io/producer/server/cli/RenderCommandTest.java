@@ -3,6 +3,7 @@ package io.producer.server.cli;
 import io.producer.engine.audio.AudioBuffer;
 import io.producer.engine.audio.Mp3;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code producer render}: a song to an MP3 file with no server and no database. */
 class RenderCommandTest {
-    @Test void rendersAnMp3Offline() throws Exception {
-        Path dir = Files.createTempDirectory("producer-render");
+    @Test void rendersAnMp3Offline(@TempDir Path dir) throws Exception {
         Path lyrics = dir.resolve("lyrics.txt");
         Files.writeString(lyrics, "[Verse]\nPaper boats on a silver stream\nFloating off like a morning dream\n");
         Path out = dir.resolve("song.mp3");

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.producer.server.store.Database;
 import io.producer.server.webhook.WebhookOutbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WebhookSecretCommandTest {
     @Test
-    void printsTheSecretTheDelivererSignsWith() throws Exception {
-        Path dir = Files.createTempDirectory("producer-cli");
+    void printsTheSecretTheDelivererSignsWith(@TempDir Path dir) throws Exception {
         CliTest.Run first = CliTest.run("webhook-secret", "--data-dir", dir.toString());
         assertEquals(0, first.code(), first.out());
         String secret = first.out().strip();
