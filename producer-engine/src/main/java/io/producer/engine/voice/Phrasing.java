@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Turns sung notes into phones in time and the pitch and loudness a singer gives them: the vowel
  * of every syllable starts exactly on its note, onset consonants are sung before the beat and
- * coda consonants at the end of the note, pitch glides between notes and vibrato grows on long
+ * coda consonants at the end of the note (obstruents just after it), pitch glides between notes and vibrato grows on long
  * notes. Rests long enough to breathe split the song into {@link Phrase}s.
  */
 final class Phrasing {
@@ -105,7 +105,10 @@ final class Phrasing {
             if (style.speech()) end = start + Math.min(end - start, Math.max(0.12, 0.8 * (end - start)));
             double limit = i + 1 < n ? syl.get(i + 1).start() - onset[i + 1] : Double.POSITIVE_INFINITY;
             boolean legato = limit <= end + 0.03;
-            double ce = legato ? limit : Math.min(limit, end + 0.35 * coda[i]);
+            // a coda's sonorants end the note; the obstruents after them ("t" of "night", "ts" of "lights")
+            // follow it, so the note holds only what has a pitch
+            double obstruents = obstruentTail(s.coda(), style.consonantScale() * 0.85);
+            double ce = legato ? limit : Math.min(limit, end + obstruents + 0.35 * (coda[i] - obstruents));
             // a short vowel is still heard as itself at about its spoken length (ax 54 ms, ih 63 ms),
             // while consonants squeezed far below theirs are lost: the vowel gives way first
             double minVowel = Math.min(0.05, 0.4 * (s.end() - start));
@@ -244,6 +247,13 @@ final class Phrasing {
         if (x <= 0) return 0;
         if (x >= 1) return 1;
         return x * x * (3 - 2 * x);
+    }
+
+    /** The length of the consonants after a coda's last sonorant. */
+    private static double obstruentTail(List<String> coda, double scale) {
+        int k = coda.size();
+        while (k > 0 && !Phone.isSonorant(coda.get(k - 1))) k--;
+        return consonants(coda.subList(k, coda.size()), scale);
     }
 
     private static double consonants(List<String> phones, double scale) {

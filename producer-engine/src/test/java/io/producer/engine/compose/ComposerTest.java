@@ -2,8 +2,10 @@ package io.producer.engine.compose;
 
 import io.producer.engine.SeedExamples;
 import io.producer.engine.SongRequest;
+import io.producer.engine.lyrics.LyricLine;
 import io.producer.engine.lyrics.Lyrics;
 import io.producer.engine.lyrics.LyricsReader;
+import io.producer.engine.lyrics.SpokenTiming;
 import io.producer.engine.score.ChordEvent;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.Section;
@@ -68,7 +70,7 @@ class ComposerTest {
 
     @Test
     void stressedSyllablesMostlyLandOnBeatsAndNotesStayInRange() {
-        Score s = compose("pop ballad", STARRY, 0.9, false, "b");
+        Score s = compose("pop ballad", STARRY, 0.5, false, "b");
         Voice v = s.vocal().voice();
         int stressed = 0, onBeat = 0;
         for (VocalNote n : s.vocal().notes()) {
@@ -98,6 +100,50 @@ class ComposerTest {
             for (VocalNote n : lyrical.vocal().notes()) lyricalSecs.add(n.durationBeats() * 60 / lyrical.bpm());
             assertTrue(median(lyricalSecs) > median, sound + ": lyrics_strength 0.5 sings longer notes than 0.9");
         }
+    }
+
+    @Test
+    void clearLyricsFollowTheSpokenRhythmWithEachLinesFirstStressOnABeat() {
+        Score s = compose("pop", STARRY, 0.9, false, "s");
+        double spb = 60 / s.bpm();
+        List<VocalNote> notes = new ArrayList<>(s.vocal().notes());
+        notes.sort(java.util.Comparator.comparingDouble(VocalNote::startBeat));
+        int groups = 0, checked = 0, k = 0;
+        while (k < notes.size()) {
+            // one sung line: its notes, and the line as written, read again from its words
+            int line = s.vocal().words().get(notes.get(k).wordIndex()).lineIndex();
+            List<VocalNote> sung = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            int lastWord = -1;
+            for (; k < notes.size() && s.vocal().words().get(notes.get(k).wordIndex()).lineIndex() == line; k++) {
+                VocalNote n = notes.get(k);
+                if (n.melisma()) continue;
+                sung.add(n);
+                if (n.wordIndex() != lastWord) text.append(' ').append(s.vocal().words().get(n.wordIndex()).text());
+                lastWord = n.wordIndex();
+            }
+            LyricLine written = lr.read(text.toString().trim()).sections().get(0).lines().get(0);
+            SpokenTiming.Line said = SpokenTiming.of(written);
+            groups++;
+            if (said == null || said.size() != sung.size()) continue;
+            checked++;
+            int firstStress = -1;
+            for (int i = 0; i < sung.size(); i++) {
+                VocalNote n = sung.get(i);
+                assertEquals(Math.rint(n.startBeat() * 8), n.startBeat() * 8, 1e-9, "on the 32nd grid");
+                if (firstStress < 0 && n.stressed()) firstStress = i;
+                if (i > 0) {
+                    double sungGap = (n.startBeat() - sung.get(i - 1).startBeat()) * spb;
+                    double spokenGap = said.vowelOnsets()[i] - said.vowelOnsets()[i - 1];
+                    assertEquals(spokenGap, sungGap, 0.125 * spb + 1e-6, written.text() + ": syllable " + i + " as spoken");
+                }
+            }
+            if (firstStress >= 0)
+                assertEquals(Math.rint(sung.get(firstStress).startBeat()), sung.get(firstStress).startBeat(), 1e-9,
+                        written.text() + ": first stress on a beat");
+        }
+        assertTrue(groups >= 8, "sung lines: " + groups);
+        assertEquals(groups, checked, "every sung line has its spoken timing");
     }
 
     private static double median(List<Double> xs) {
@@ -165,8 +211,8 @@ class ComposerTest {
             clear += meanLeap(compose("pop", STARRY, 0.95, false, seed));
             free += meanLeap(compose("pop", STARRY, 0.05, false, seed));
             Lyrics l = lr.read(STARRY);
-            Score weird = composer.compose(sr.read("pop", null, true, false, 0.5, 0.95, 0.9, seed), l, seed, "FUZZ-2.0", null);
-            Score tame = composer.compose(sr.read("pop", null, true, false, 0.5, 0.1, 0.9, seed), l, seed, "FUZZ-2.0", null);
+            Score weird = composer.compose(sr.read("pop", null, true, false, 0.5, 0.95, 0.5, seed), l, seed, "FUZZ-2.0", null);
+            Score tame = composer.compose(sr.read("pop", null, true, false, 0.5, 0.1, 0.5, seed), l, seed, "FUZZ-2.0", null);
             offBeatWeird += weird.vocal().notes().stream().filter(n -> n.stressed() && n.startBeat() % 0.5 != 0).count();
             offBeatTame += tame.vocal().notes().stream().filter(n -> n.stressed() && n.startBeat() % 0.5 != 0).count();
         }
