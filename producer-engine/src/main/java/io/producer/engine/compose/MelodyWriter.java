@@ -326,8 +326,8 @@ public final class MelodyWriter {
      * where the singer puts them, so a pitch track never reads noise as the tune. The line's last
      * syllable is held a little past its spoken end (0.2 s when {@code tight}, 0.5 s at 0.6).
      * Measured over nine seed lyrics at lyrics_strength 0.9, male voice (vocal-wer, pitch-accuracy):
-     * WER 0.527 -> 0.381 (kal speaking them: 0.333) with pitch accuracy 0.894 -> 0.912; rounding to 16ths
-     * read 0.06 worse, holding line ends 0.6 s 0.10 worse. Returns false (arrays untouched) when the
+     * WER 0.527 -> 0.381 (kal speaking them: 0.333) with pitch accuracy 0.894 -> 0.912; on a first draft,
+     * rounding to 16ths read 0.06 worse and holding line ends 0.6 s 0.08 worse. Returns false (arrays untouched) when the
      * line does not fit its span.
      */
     static boolean speechRhythm(SpokenTiming.Line said, boolean[] stress, double span, double bpm, double tight,

@@ -18,8 +18,8 @@ import java.util.Set;
  * models of FreeTTS's kal voice (phrasing, post-lexical rules, and the duration CART over stress,
  * accent, position in word and phrase and the neighbouring phones). These are the recordings the
  * singer is made of, and the rhythm of connected speech is what a listener needs most to hear words
- * in a tune: kal reading Starry Night with every vowel twice its spoken length is misheard half again
- * as often (PocketSphinx WER 0.39 -> 0.56), while its pitch, moved 14 semitones up, costs nothing.
+ * in a tune: kal reading Starry Night 14 semitones up is heard as well as at its own pitch (PocketSphinx
+ * WER 0.39), but with every vowel twice its spoken length it is misheard half again as often (0.56).
  *
  * <p>The line is spoken as one utterance of our own words (numbers already spelled out) and read back
  * word by word. A line whose words FreeTTS reads differently (splits, merges) gives {@code null}, and

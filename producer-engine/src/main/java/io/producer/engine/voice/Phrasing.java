@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Turns sung notes into phones in time and the pitch and loudness a singer gives them: the vowel
  * of every syllable starts exactly on its note, onset consonants are sung before the beat and
- * coda consonants at the end of the note (obstruents just after it), pitch glides between notes and vibrato grows on long
- * notes. Rests long enough to breathe split the song into {@link Phrase}s.
+ * coda consonants at the end of the note (obstruents just after it), pitch glides between notes
+ * and vibrato grows on long notes. Rests long enough to breathe split the song into {@link Phrase}s.
  */
 final class Phrasing {
     private Phrasing() {}
