@@ -98,7 +98,7 @@ public final class MelodyWriter {
         boolean spoken = false;
         if (!rap && clarity >= 0.6) {
             SpokenTiming.Line said = SpokenTiming.of(line);
-            spoken = said != null && said.size() == n && speechRhythm(said, accent, span, style.bpm(), tight, starts, durs);
+            spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, starts, durs);
             if (!spoken) spoken = spokenRhythm(syl, accent, wordEnd, span, style.bpm(), tight, starts, durs);
         }
         if (!spoken) for (int i = 0; i < n; i++) accent[i] = syl.get(i).stressed();

@@ -188,7 +188,6 @@ public final class SpokenTiming {
                 last = seg;
             }
             if (Double.isNaN(vowel)) vowel = start;
-            pitchedEnd = Math.max(pitchedEnd, vowel);
             Item next = last.getNext();
             boolean pause = next != null && "pau".equals(next.getFeatures().getString("name"));
             return new Timed(start, vowel, t, pitchedStart, pitchedEnd, pause);

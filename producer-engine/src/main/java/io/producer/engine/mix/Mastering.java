@@ -119,12 +119,12 @@ final class Mastering {
     }
 
     /**
-     * One pass: the polished mix times the gain (the drive), through a fresh limiter pass to a ceiling of 1 (when {@code limiter}
-     * is not null), times {@code cut} (the output gain), into {@code sink} or else {@code meter}; the final pass
-     * ({@code release}) drops the polished mix behind it. The sink (or the meter's two channels, one
+     * One pass: the polished mix times the gain (the drive), through a fresh limiter pass to a ceiling
+     * of 1 (when {@code limiter} is not null), times {@code outGain}, into {@code sink} or else
+     * {@code meter}; the final pass ({@code release}) drops the polished mix behind it. The sink (or the meter's two channels, one
      * task each) takes each block on the other cores while the limiter fills the next.
      */
-    private static void run(StereoChunks polished, double gainDb, float cut, Limiter limiter, Sink sink,
+    private static void run(StereoChunks polished, double gainDb, float outGain, Limiter limiter, Sink sink,
                             LoudnessMeter.Meter meter, boolean release) {
         int n = polished.frames();
         int w = limiter == null ? 0 : limiter.lookahead();
@@ -140,7 +140,7 @@ final class Mastering {
                 for (int i = 0; i < ahead; i++) { bl[i] *= g; br[i] *= g; }
                 lim.process(bl, br, m);
             }
-            if (cut != 1f) for (int i = 0; i < m; i++) { bl[i] *= cut; br[i] *= cut; }
+            if (outGain != 1f) for (int i = 0; i < m; i++) { bl[i] *= outGain; br[i] *= outGain; }
             if (sink != null) { // the polish filters ring on after the bus's end ramp; the master ends on zero itself
                 ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, bl);
                 ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, br);

@@ -161,9 +161,7 @@ public final class VocalEval {
      * 0.56 at +14 with vowels twice as long).
      */
     private static void resynth(String lyrics, String wav, double semitones, double vowelStretch) throws IOException {
-        System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
-        com.sun.speech.freetts.Voice v = com.sun.speech.freetts.VoiceManager.getInstance().getVoice("kevin16");
-        v.allocate();
+        com.sun.speech.freetts.Voice v = kevin16();
         java.util.List<java.util.List<Object[]>> segs = new java.util.ArrayList<>();   // {phone, end}
         java.util.List<java.util.List<float[]>> targets = new java.util.ArrayList<>(); // {time, f0}
         @SuppressWarnings("unchecked") java.util.List<Object> procs = v.getUtteranceProcessors();
@@ -178,7 +176,7 @@ public final class VocalEval {
             targets.add(tl);
         });
         v.setAudioPlayer(new com.sun.speech.freetts.audio.NullAudioPlayer());
-        for (String line : lyrics.replaceAll("\\[[^\\]]*\\]", "").split("\n")) if (!line.isBlank()) v.speak(line.trim());
+        for (String line : spokenLines(lyrics)) v.speak(line);
         v.deallocate();
         DiphoneSynth synth = new DiphoneSynth(DiphoneBank.get());
         int rate = Profile.DEFAULT.sampleRate();
@@ -227,16 +225,29 @@ public final class VocalEval {
         return map.get(map.size() - 1)[3];
     }
 
-    /** FreeTTS's kevin16 reading each lyric line (section tags dropped) into one WAV file. */
-    private static void speak(String lyrics, String wav) {
+    /** FreeTTS's 16 kHz kal voice, allocated. */
+    private static com.sun.speech.freetts.Voice kevin16() {
         System.setProperty("freetts.voices", "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory");
         com.sun.speech.freetts.Voice v = com.sun.speech.freetts.VoiceManager.getInstance().getVoice("kevin16");
         if (v == null) throw new IllegalStateException("FreeTTS has no kevin16 voice on the classpath");
         v.allocate();
+        return v;
+    }
+
+    /** The lyrics' lines as spoken: section tags and blank lines dropped. */
+    private static java.util.List<String> spokenLines(String lyrics) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : lyrics.replaceAll("\\[[^\\]]*\\]", "").split("\n")) if (!line.isBlank()) out.add(line.trim());
+        return out;
+    }
+
+    /** FreeTTS's kevin16 reading each lyric line (section tags dropped) into one WAV file. */
+    private static void speak(String lyrics, String wav) {
+        com.sun.speech.freetts.Voice v = kevin16();
         String base = wav.endsWith(".wav") ? wav.substring(0, wav.length() - 4) : wav;
         var player = new com.sun.speech.freetts.audio.SingleFileAudioPlayer(base, javax.sound.sampled.AudioFileFormat.Type.WAVE);
         v.setAudioPlayer(player);
-        for (String line : lyrics.replaceAll("\\[[^\\]]*\\]", "").split("\n")) if (!line.isBlank()) v.speak(line.trim());
+        for (String line : spokenLines(lyrics)) v.speak(line);
         player.close();
         v.deallocate();
     }
