@@ -59,6 +59,7 @@ final class DiphoneSynth {
         SplittableRandom noise = new SplittableRandom(phrase.noiseSeed());
         float[] ulaw = DiphoneBank.ULAW;
 
+        FundamentalResonance h1 = new FundamentalResonance(total);
         double pm = 0;
         int seg = 0;
         while (pm < total - 1) {
@@ -119,6 +120,7 @@ final class DiphoneSynth {
             int offset = (int) Math.round(pm + (period - len) / 2.0);
             int n0 = (int) Math.ceil(pm);
             int n1 = Math.min(total, (int) Math.ceil(pm + period));
+            if (!unvoiced[seg]) h1.measure(a, 2 * Math.PI / period, n0, n1);
             for (int n = n0; n < n1; n++) {
                 double ex;
                 if (tile) {
@@ -135,6 +137,7 @@ final class DiphoneSynth {
             }
             pm += period;
         }
+        h1.apply(out, vr, pitch);
         return out;
     }
 

@@ -42,4 +42,14 @@ final class Lpc {
         }
         for (int i = 0; i < p; i++) a[i] = -a[i];
     }
+
+    /** The filter's power gain {@code 1/|A(e^jw)|^2} at {@code w} radians per sample. */
+    static double powerAt(double[] a, double w) {
+        double re = 1, im = 0;
+        for (int k = 0; k < a.length; k++) {
+            re -= a[k] * Math.cos(w * (k + 1));
+            im += a[k] * Math.sin(w * (k + 1));
+        }
+        return 1 / Math.max(1e-12, re * re + im * im);
+    }
 }

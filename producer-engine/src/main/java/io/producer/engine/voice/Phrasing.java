@@ -23,6 +23,15 @@ final class Phrasing {
      * pitch accuracy male 0.897 → 0.903, female 0.902 → 0.911 with the glide just before the vowel).
      */
     private static final double GLIDE_LEAD = 0.025;
+    /**
+     * A word that begins on its vowel right after a word ending on one ("the air", "sky I stare")
+     * starts with a glottal onset: the voice drops for this long before the vowel, to
+     * {@link #GLOTTAL_DIP} of its level. Sung legato, the two vowels would otherwise merge into one
+     * and the word's start be neither heard nor seen. After a consonant the words link, as in speech:
+     * a dip in "looking at" was heard as "work and" (PocketSphinx).
+     */
+    private static final double GLOTTAL_ONSET = 0.04;
+    private static final double GLOTTAL_DIP = 0.15;
 
     private record Syllable(List<SungNote> notes, List<String> onset, List<String> nucleus, List<String> coda) {
         double start() { return notes.get(0).start(); }
@@ -229,6 +238,11 @@ final class Phrasing {
                 SungNote note = s.notes().get(j);
                 double from = j == 0 ? note.start() - onset[base + k] : note.start();
                 double level = style.level() * Math.pow(Math.max(1, note.velocity()) / 100.0, 1.2);
+                if (j == 0 && k > 0 && s.onset().isEmpty() && syl.get(k - 1).coda().isEmpty() && startsWord(syl.get(k - 1), note)) {
+                    // a very short vowel before it keeps its first half
+                    double dip = Math.max(from - GLOTTAL_ONSET, (from + spans.get(spans.size() - 1)[0]) / 2);
+                    spans.add(new double[]{dip, level * GLOTTAL_DIP});
+                }
                 spans.add(new double[]{from, level});
             }
         }
@@ -241,6 +255,11 @@ final class Phrasing {
             smoothed += (spans.get(cur)[1] - smoothed) * coeff;
             gain[f] = (float) smoothed;
         }
+    }
+
+    /** Whether {@code note} begins a word other than the one {@code before} ends. */
+    private static boolean startsWord(Syllable before, SungNote note) {
+        return note.wordIndex() != before.notes().get(before.notes().size() - 1).wordIndex();
     }
 
     private static double smooth(double x) {
