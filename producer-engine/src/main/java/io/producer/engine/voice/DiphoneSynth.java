@@ -18,6 +18,18 @@ import java.util.SplittableRandom;
  * or child-like vocal tract is made from the male recording without moving the pitch.
  */
 final class DiphoneSynth {
+    /**
+     * Every pole of the vocal-tract filter is moved this far towards the origin, widening each formant
+     * by about 36 Hz. kal's formants are sharp, fit for speech at 100 Hz whose harmonics lie dense under
+     * them; at a sung pitch a harmonic gliding across one swelled the vowel by 10-20 dB within 50 ms,
+     * which pitch trackers read as another note and energy tracks as an onset. Measured over the nine
+     * seed lyrics at 0.9 (eval-vocals --survey), male / female: pitch accuracy lowest 0.912 / 0.940 →
+     * 0.935 / 0.960, words within 60 ms 0.911 / 0.899 → 0.941 / 0.912, WER 0.406 / 0.515 → 0.408 /
+     * 0.503. Wider cost words: 0.990 read WER 0.430 / 0.532, and 0.985 (without the glottal onsets, against
+     * 0.403 / 0.500) 0.435 / 0.535, for a little more pitch accuracy.
+     */
+    static final double POLE_RADIUS = 0.993;
+
     private final DiphoneBank bank;
 
 
@@ -110,6 +122,7 @@ final class DiphoneSynth {
                 }
             }
             Lpc.blendToPredictor(fa.reflection(), fb.reflection(), w, a, work);
+            Lpc.widen(a, POLE_RADIUS);
             DiphoneBank.Frame src = w < 0.5 ? fa : fb;
             byte[] res = src.residual();
             int len = res.length;

@@ -52,4 +52,13 @@ final class Lpc {
         }
         return 1 / Math.max(1e-12, re * re + im * im);
     }
+
+    /**
+     * Moves every pole of the filter towards the origin by {@code r} (0 < r <= 1): each formant's
+     * bandwidth grows by about {@code -ln(r) * rate / pi} Hz and its centre stays.
+     */
+    static void widen(double[] a, double r) {
+        double f = r;
+        for (int k = 0; k < a.length; k++, f *= r) a[k] *= f;
+    }
 }
