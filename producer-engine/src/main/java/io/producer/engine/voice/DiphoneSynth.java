@@ -77,7 +77,7 @@ final class DiphoneSynth {
         while (pm < total - 1) {
             while (seg < count - 1 && pm >= e[seg]) seg++;
             double t = pm / vr;
-            double hz = 440.0 * Math.pow(2, (Phrase.curve(pitch, t) - 69) / 12.0);
+            double hz = Phrase.hz(pitch, t);
             double period = vr / hz;
 
             // where in the recordings this period comes from

@@ -54,7 +54,7 @@ final class FundamentalResonance {
         double x1 = 0, x2 = 0, y1 = 0, y2 = 0, g = 0;
         for (int b = 0, b0 = 0; b0 < y.length; b++, b0 += BLOCK) {
             int b1 = Math.min(y.length, b0 + BLOCK);
-            double hz = 440.0 * Math.pow(2, (Phrase.curve(pitch, (b0 + BLOCK / 2.0) / rate) - 69) / 12.0);
+            double hz = Phrase.hz(pitch, (b0 + BLOCK / 2.0) / rate);
             double w0 = 2 * Math.PI * Math.min(hz, rate * 0.45) / rate;
             double alpha = Math.sin(w0) / (2 * Q);
             double norm = 1 / (1 + alpha);

@@ -24,4 +24,9 @@ record Phrase(double start, double end, List<SungPhone> phones, float[] pitch, f
         double f = x - i;
         return c[i] + (c[i + 1] - c[i]) * f;
     }
+
+    /** The pitch curve {@code c} in Hz at {@code seconds} from the phrase's start. */
+    static double hz(float[] c, double seconds) {
+        return 440.0 * Math.pow(2, (curve(c, seconds) - 69) / 12.0);
+    }
 }
