@@ -1,7 +1,9 @@
 package io.producer.engine;
 
+import io.producer.engine.audio.Mp3;
 import io.producer.engine.audio.PcmAudio;
 import io.producer.engine.audio.PcmStems;
+import io.producer.engine.mix.Mixer;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.WordTiming;
 
@@ -28,4 +30,14 @@ public record Song(Score score, PcmStems stems, PcmAudio dryVocals, PcmAudio mix
     public record StageTime(String stage, double seconds, double cpuSeconds) {}
 
     public double durationSeconds() { return mix.durationSeconds(); }
+
+    /**
+     * The mix as the MP3 a client downloads. A mastered mix keeps its true-peak promise
+     * ({@link Mixer#MAX_TRUE_PEAK_DBTP}) through the encoder too, with 0.1 dB in hand for meters
+     * that decode or interpolate a little differently from ours (held at −1.0 by ours, the eval ballad
+     * read −1.0 at ffmpeg's ebur128, rounded to 0.1); a Raw one is encoded as it is.
+     */
+    public byte[] mp3(Profile profile) {
+        return profile.mastered() ? Mp3.encode(mix, profile.mp3Kbps(), Mixer.MAX_TRUE_PEAK_DBTP - 0.1) : Mp3.encode(mix, profile.mp3Kbps());
+    }
 }

@@ -7,7 +7,6 @@ import io.producer.engine.Song;
 import io.producer.engine.SongRequest;
 import io.producer.engine.analyze.Analysis;
 import io.producer.engine.analyze.Analyzer;
-import io.producer.engine.audio.Mp3;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -125,7 +124,7 @@ public final class EngineBenchmark {
         long w0 = System.nanoTime(), c0 = processCpu();
         Song song = engine.create(request);
         long w1 = System.nanoTime(), c1 = processCpu();
-        byte[] mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
+        byte[] mp3 = song.mp3(request.profile());
         long w2 = System.nanoTime(), c2 = processCpu();
         if (mp3.length == 0) throw new IllegalStateException("empty MP3");
         Map<String, Double> stages = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
@@ -174,7 +173,7 @@ public final class EngineBenchmark {
         byte[] mp3;
         try {
             song = engine.create(request);
-            mp3 = Mp3.encode(song.mix(), request.profile().mp3Kbps());
+            mp3 = song.mp3(request.profile());
         } catch (OutOfMemoryError | IllegalStateException e) {
             if (!(e instanceof OutOfMemoryError) && !(e.getCause() instanceof OutOfMemoryError)) throw e;
             System.out.printf("memory: the ~4-minute render did NOT complete within max heap %.0f MiB: %s%n",

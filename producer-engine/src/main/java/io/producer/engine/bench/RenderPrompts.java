@@ -9,7 +9,6 @@ import io.producer.engine.Song;
 import io.producer.engine.SongRequest;
 import io.producer.engine.analyze.Analysis;
 import io.producer.engine.analyze.Analyzer;
-import io.producer.engine.audio.Mp3;
 import io.producer.engine.audio.Wav;
 import io.producer.engine.score.Key;
 import io.producer.engine.score.Score;
@@ -63,7 +62,7 @@ public final class RenderPrompts {
                     Song song = engine.create(request);
                     double renderSeconds = (System.nanoTime() - t0) / 1e9;
                     Files.write(out.resolve(p.id() + ".wav"), Wav.encode(song.mix()));
-                    Files.write(out.resolve(p.id() + ".mp3"), Mp3.encode(song.mix(), profile.mp3Kbps()));
+                    Files.write(out.resolve(p.id() + ".mp3"), song.mp3(profile));
                     if (stems) {
                         Files.write(out.resolve(p.id() + ".vocals.wav"), Wav.encode(song.stems().vocals()));
                         Files.write(out.resolve(p.id() + ".drums.wav"), Wav.encode(song.stems().drums()));

@@ -53,6 +53,25 @@ class Mp3Test {
                 && info.contains("bit_rate=192000"), info);
     }
 
+    /**
+     * A ceiling under what the encoder's noise makes of the peaks is met by encoding again quieter;
+     * one over it changes nothing. The plain encode's decoded true peak sets both ceilings.
+     */
+    @Test void aTruePeakCeilingHoldsThroughTheEncoder() {
+        PcmAudio song = PcmAudio.of(TestSignals.songLike(44100, 30));
+        byte[] plain = Mp3.encode(song, 192);
+        AudioBuffer plainBack = Mp3.decode(plain);
+        double peak = LoudnessMeter.truePeakDbtp(plainBack);
+        assertArrayEquals(plain, Mp3.encode(song, 192, peak + 0.2), "a ceiling the stream meets leaves it as encoded");
+
+        double ceiling = peak - 0.6;
+        AudioBuffer back = Mp3.decode(Mp3.encode(song, 192, ceiling));
+        double got = LoudnessMeter.truePeakDbtp(back);
+        assertTrue(got <= ceiling, "decoded true peak " + got + " over the ceiling " + ceiling + " (plain " + peak + ")");
+        double cut = LoudnessMeter.integratedLufs(plainBack) - LoudnessMeter.integratedLufs(back);
+        assertTrue(cut > 0.5 && cut < 0.9, "quieter by about what the peak was over: " + cut + " dB");
+    }
+
     @Test void encodesAtEveryProfileRate() {
         for (int rate : new int[]{32000, 44100, 48000}) {
             AudioBuffer tone = TestSignals.sine(rate, 1, 440, 0.5, 0);

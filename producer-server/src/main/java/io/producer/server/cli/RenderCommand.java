@@ -5,7 +5,6 @@ import io.producer.engine.EngineOptions;
 import io.producer.engine.Profile;
 import io.producer.engine.Song;
 import io.producer.engine.SongRequest;
-import io.producer.engine.audio.Mp3;
 import io.producer.engine.audio.Wav;
 import io.producer.server.api.RequestValidator;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ final class RenderCommand implements Callable<Integer> {
         try (Engine engine = new Engine(EngineOptions.defaults())) {
             song = engine.create(request);
         }
-        byte[] bytes = wav ? Wav.encode(song.mix()) : Mp3.encode(song.mix(), profile.mp3Kbps());
+        byte[] bytes = wav ? Wav.encode(song.mix()) : song.mp3(profile);
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, bytes);
         System.out.printf(Locale.ROOT, "wrote %s: %.2f s of audio, %s, seed %s, rendered in %.1f s%n", out,

@@ -12,7 +12,6 @@ import io.producer.engine.SongRequest;
 import io.producer.engine.SourceClip;
 import io.producer.engine.audio.AudioBuffer;
 import io.producer.engine.audio.MidiFile;
-import io.producer.engine.audio.Mp3;
 import io.producer.engine.audio.Wav;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.ScoreJson;
@@ -133,7 +132,7 @@ public final class TaskExecutor {
         Profile profile = Profile.byMv(score.profile()) != null ? Profile.byMv(score.profile())
                 : r.mv() != null && Profile.byMv(r.mv()) != null ? Profile.byMv(r.mv()) : Profile.DEFAULT;
         List<Blob> written = new ArrayList<>();
-        Blob mp3 = put(task, "mp3", "audio/mpeg", Mp3.encode(song.mix(), profile.mp3Kbps()), written);
+        Blob mp3 = put(task, "mp3", "audio/mpeg", song.mp3(profile), written);
         progress.accept(80);
         Blob wav = put(task, "wav", "audio/wav", Wav.encode(song.mix()), written);
         Map<String, String> stems = new LinkedHashMap<>();
