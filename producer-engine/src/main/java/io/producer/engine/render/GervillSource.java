@@ -9,18 +9,15 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import javax.sound.sampled.AudioInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A part played by its own Gervill synthesizer, pulled as float stereo. Every MIDI event is queued
- * up front with its timestamp; Gervill's offline stream then places each one on its exact sample,
- * one control period late, which is read and dropped at the start.
+ * A part played by its own Gervill synthesizer, pulled as float stereo a control period at a time
+ * straight from its mixer ({@link Gervill.Periods}). Every MIDI event is queued up front with its
+ * timestamp, and Gervill places each one on its exact sample. (Gervill's byte stream hands out one
+ * period of silence before the first rendered one; this reader starts at the first rendered one.)
  */
 final class GervillSource implements BlockSource {
     static final float CONTROL_RATE = 147f;
@@ -38,9 +35,10 @@ final class GervillSource implements BlockSource {
     }
 
     private final Synthesizer synth;
-    private final AudioInputStream stream;
-    private byte[] bytes = new byte[0];
-    private FloatBuffer floats;
+    private final AudioInputStream stream;  // kept only to close: the periods are read from the mixer itself
+    private final Gervill.Periods periods;
+    private final float[] periodL, periodR;
+    private int used;                        // frames of the current period already handed out
 
     GervillSource(SoundFontBank bank, int rate, String interpolation, List<Program> programs, List<Event> events) {
         Map<String, Object> info = new HashMap<>();
@@ -55,6 +53,10 @@ final class GervillSource implements BlockSource {
         Gervill.Opened opened = Gervill.open(rate, info);
         this.synth = opened.synth();
         this.stream = opened.stream();
+        this.periods = opened.periods();
+        this.periodL = new float[periods.size()];
+        this.periodR = new float[periods.size()];
+        this.used = periods.size();
         try {
             synchronized (LOAD_LOCK) { // sample data of a shared SoundFont is loaded lazily on first use
                 for (Program p : programs) {
@@ -73,35 +75,21 @@ final class GervillSource implements BlockSource {
             close();
             throw new IllegalStateException("could not program the synthesizer: " + e.getMessage(), e);
         }
-        skip((int) (rate / CONTROL_RATE));
-    }
-
-    private void skip(int frames) {
-        float[] l = new float[frames], r = new float[frames];
-        render(l, r, frames);
     }
 
     @Override
     public void render(float[] left, float[] right, int frames) {
-        int need = frames * 8;
-        if (bytes.length < need) {
-            bytes = new byte[need];
-            floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        }
-        try {
-            int got = 0;
-            while (got < need) {
-                int n = stream.read(bytes, got, need - got);
-                if (n < 0) throw new IllegalStateException("synthesizer stream ended early");
-                got += n;
+        int done = 0;
+        while (done < frames) {
+            if (used == periodL.length) {
+                periods.next(periodL, periodR, 0);
+                used = 0;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FloatBuffer f = floats;
-        for (int i = 0; i < frames; i++) {
-            left[i] = f.get(2 * i);
-            right[i] = f.get(2 * i + 1);
+            int m = Math.min(frames - done, periodL.length - used);
+            System.arraycopy(periodL, used, left, done, m);
+            System.arraycopy(periodR, used, right, done, m);
+            used += m;
+            done += m;
         }
     }
 
