@@ -51,7 +51,7 @@ final class Mastering {
 
         /** Polishes the next {@code n} frames in place. */
         void process(float[] l, float[] r, int n) {
-            for (int k = 0; k < eqL.length; k++) Biquad.processPair(eqL[k], l, eqR[k], r, 0, n);
+            Biquad.processCascade(eqL, l, eqR, r, 0, n);
             meter.add(l, r, n);
         }
 

@@ -22,8 +22,7 @@ final class StemChain {
 
     private final int stem, rate;
     private final float gain;
-    private final List<Biquad[]> eq = new ArrayList<>(); // {left, right} pairs, in order
-    private final List<Biquad[]> eqAfterDeEsser = new ArrayList<>();
+    private final Biquad[] eqL, eqR, postL, postR; // the EQ sections in order, left and right; post: after the de-esser
     private final Dispersion rotator;
     private final DeEsser deEsser;
     private final Compressor compressor;
@@ -43,6 +42,7 @@ final class StemChain {
         this.gain = gain;
         // a broadcast vocal chain's phase rotator: plosive bursts lose their single steep edge
         rotator = stem == VOCALS ? new Dispersion(rate) : null;
+        List<Biquad[]> eq = new ArrayList<>(), eqAfterDeEsser = new ArrayList<>(); // {left, right} pairs, in order
         switch (stem) {
             case VOCALS -> {
                 eq.add(pair(Biquad.highPass(rate, 90, 0.707), Biquad.highPass(rate, 90, 0.707)));
@@ -72,6 +72,10 @@ final class StemChain {
                 compressor = new Compressor(rate, level + 6, 2, 20, 200, 0.5);
             }
         }
+        eqL = side(eq, 0);
+        eqR = side(eq, 1);
+        postL = side(eqAfterDeEsser, 0);
+        postR = side(eqAfterDeEsser, 1);
         boolean pumps = style.sidechain() && (stem == BASS || stem == OTHER);
         kicks = pumps ? ScoreEnvelopes.kicks(score, rate) : null;
         pumpDepthDb = stem == BASS ? -8 : -6;
@@ -95,6 +99,12 @@ final class StemChain {
 
     private static Biquad[] pair(Biquad l, Biquad r) { return new Biquad[]{l, r}; }
 
+    private static Biquad[] side(List<Biquad[]> pairs, int channel) {
+        Biquad[] out = new Biquad[pairs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = pairs.get(i)[channel];
+        return out;
+    }
+
     /** Processes frames {@code [from, from + n)} of the song, held in {@code l/r[off..off + n)}, in place. */
     void process(float[] l, float[] r, int off, int n, int from) {
         for (int done = 0; done < n; done += BLOCK) {
@@ -105,14 +115,14 @@ final class StemChain {
 
     private void block(float[] l, float[] r, int o, int m, int from) {
         for (int i = o; i < o + m; i++) { l[i] *= gain; r[i] *= gain; }
-        for (Biquad[] b : eq) Biquad.processPair(b[0], l, b[1], r, o, o + m);
+        Biquad.processCascade(eqL, l, eqR, r, o, o + m);
         // the remaining stages work on a block starting at index 0
         float[] x = sl, y = sr;
         System.arraycopy(l, o, x, 0, m);
         System.arraycopy(r, o, y, 0, m);
         if (rotator != null) rotator.process(x, y, m);
         if (deEsser != null) deEsser.process(x, y, m);
-        for (Biquad[] b : eqAfterDeEsser) Biquad.processPair(b[0], x, b[1], y, 0, m);
+        Biquad.processCascade(postL, x, postR, y, 0, m);
         compressor.process(x, y, m);
         if (kicks != null) {
             ScoreEnvelopes.pump(kicks, from, m, env, rate, pumpDepthDb, pumpRecoverSeconds);

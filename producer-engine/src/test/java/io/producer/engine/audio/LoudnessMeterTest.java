@@ -56,6 +56,23 @@ class LoudnessMeterTest {
         assertEquals(-3.01, LoudnessMeter.integratedLufs(oneChannel), 0.05);
     }
 
+    /** Both channels fed together, fed one at a time, or measured whole: the same numbers to the last bit. */
+    @Test void feedingBothChannelsTogetherGivesWhatFeedingThemApartGives() {
+        AudioBuffer song = TestSignals.songLike(44100, 9);
+        LoudnessMeter.Meter together = new LoudnessMeter.Meter(44100, song.frames(), true);
+        LoudnessMeter.Meter apart = new LoudnessMeter.Meter(44100, song.frames(), true);
+        for (int pos = 0, step = 777; pos < song.frames(); pos += step, step = step * 5 % 9001 + 1) {
+            int n = Math.min(step, song.frames() - pos);
+            float[] l = java.util.Arrays.copyOfRange(song.left(), pos, pos + n), r = java.util.Arrays.copyOfRange(song.right(), pos, pos + n);
+            together.add(l, r, n);
+            apart.addLeft(l, n);
+            apart.addRight(r, n);
+        }
+        assertEquals(LoudnessMeter.integratedLufs(song), together.integratedLufs());
+        assertEquals(apart.integratedLufs(), together.integratedLufs());
+        assertEquals(apart.truePeak(), together.truePeak());
+    }
+
     @Test void silenceAndShortAudioReadAsMinus70() {
         assertEquals(LoudnessMeter.SILENCE_LUFS, LoudnessMeter.integratedLufs(AudioBuffer.silence(44100, 44100 * 3)));
         assertEquals(LoudnessMeter.SILENCE_LUFS, LoudnessMeter.integratedLufs(TestSignals.sine(44100, 0.3, 440, 0.5, 0)));

@@ -68,10 +68,7 @@ public final class Biquad {
             s2 = b2 * in - a2 * y;
             x[i] = (float) y;
         }
-        // flush denormals: a decayed filter must not slow the loop down
-        if (Math.abs(s1) < 1e-25) s1 = 0;
-        if (Math.abs(s2) < 1e-25) s2 = 0;
-        this.s1 = s1; this.s2 = s2;
+        store(s1, s2);
     }
 
     /**
@@ -95,12 +92,59 @@ public final class Biquad {
             bs2 = bb2 * in2 - ba2 * out2;
             y[i] = (float) out2;
         }
-        if (Math.abs(as1) < 1e-25) as1 = 0;
-        if (Math.abs(as2) < 1e-25) as2 = 0;
-        if (Math.abs(bs1) < 1e-25) bs1 = 0;
-        if (Math.abs(bs2) < 1e-25) bs2 = 0;
-        a.s1 = as1; a.s2 = as2;
-        b.s1 = bs1; b.s2 = bs2;
+        a.store(as1, as2);
+        b.store(bs1, bs2);
+    }
+
+    /**
+     * Filters {@code x} through the sections {@code left[0], left[1], …} in turn and {@code y} through
+     * {@code right[…]}, both over {@code [from, to)} in place. Sections run two at a time in one loop
+     * ({@link #processTwoPairs}): each section's recursion waits on its own previous output, not on
+     * the other's, so a core keeps four of them in flight. Each channel gets exactly what running
+     * {@link #process(float[], int, int)} once per section would give it.
+     */
+    public static void processCascade(Biquad[] left, float[] x, Biquad[] right, float[] y, int from, int to) {
+        int k = 0;
+        for (; k + 1 < left.length; k += 2) processTwoPairs(left[k], left[k + 1], x, right[k], right[k + 1], y, from, to);
+        if (k < left.length) processPair(left[k], x, right[k], y, from, to);
+    }
+
+    /** Two sections in series on each channel ({@code a1} then {@code a2} on x, {@code b1} then {@code b2} on y), in one loop. */
+    static void processTwoPairs(Biquad a1, Biquad a2, float[] x, Biquad b1, Biquad b2, float[] y, int from, int to) {
+        double p0 = a1.b0, p1 = a1.b1, p2 = a1.b2, pa1 = a1.a1, pa2 = a1.a2, ps1 = a1.s1, ps2 = a1.s2;
+        double q0 = a2.b0, q1 = a2.b1, q2 = a2.b2, qa1 = a2.a1, qa2 = a2.a2, qs1 = a2.s1, qs2 = a2.s2;
+        double u0 = b1.b0, u1 = b1.b1, u2 = b1.b2, ua1 = b1.a1, ua2 = b1.a2, us1 = b1.s1, us2 = b1.s2;
+        double v0 = b2.b0, v1 = b2.b1, v2 = b2.b2, va1 = b2.a1, va2 = b2.a2, vs1 = b2.s1, vs2 = b2.s2;
+        for (int i = from; i < to; i++) {
+            double in = x[i];
+            double out = p0 * in + ps1;
+            ps1 = p1 * in - pa1 * out + ps2;
+            ps2 = p2 * in - pa2 * out;
+            double mid = (float) out; // rounded as the first section's output array would hold it
+            out = q0 * mid + qs1;
+            qs1 = q1 * mid - qa1 * out + qs2;
+            qs2 = q2 * mid - qa2 * out;
+            x[i] = (float) out;
+            in = y[i];
+            out = u0 * in + us1;
+            us1 = u1 * in - ua1 * out + us2;
+            us2 = u2 * in - ua2 * out;
+            mid = (float) out;
+            out = v0 * mid + vs1;
+            vs1 = v1 * mid - va1 * out + vs2;
+            vs2 = v2 * mid - va2 * out;
+            y[i] = (float) out;
+        }
+        a1.store(ps1, ps2);
+        a2.store(qs1, qs2);
+        b1.store(us1, us2);
+        b2.store(vs1, vs2);
+    }
+
+    /** Keeps the state after a block, flushing denormals: a decayed filter must not slow the loop down. */
+    private void store(double s1, double s2) {
+        this.s1 = Math.abs(s1) < 1e-25 ? 0 : s1;
+        this.s2 = Math.abs(s2) < 1e-25 ? 0 : s2;
     }
 
     /** Magnitude response at {@code hz}, for tests and gain compensation. */
