@@ -28,6 +28,8 @@ final class Mastering {
      */
     private static final double MAX_EXTRA_DRIVE_DB = 12;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Mastering.class);
+
     private Mastering() {}
 
     /** Receives the master block by block, front to back. */
@@ -92,7 +94,9 @@ final class Mastering {
         double firstDrive = targetLufs - lufs - (maxTruePeakDbtp - 0.4), driveDb = firstDrive;
         double bestDrive = driveDb, bestLufs = 0, bestTp = 0, bestPlr = Double.MAX_VALUE;
         double lastDrive = 0, lastPlr = 0;
+        int attempts = 0;
         for (int attempt = 0; attempt < 6; attempt++) {
+            attempts++;
             LoudnessMeter.Meter meter = new LoudnessMeter.Meter(rate, n, true);
             run(premaster, driveDb, 1f, limiter, null, meter, false);
             double measured = meter.integratedLufs();
@@ -115,6 +119,9 @@ final class Mastering {
         // little over ends a little under the target, and very sparse, peaky material (a lone kick
         // under a quiet pad), whose inter-sample peaks stay however hard it is limited, is as loud as they allow.
         double outDb = Math.min(targetLufs - bestLufs, maxTruePeakDbtp - 0.05 - bestTp);
+        if (LOG.isDebugEnabled()) LOG.debug(String.format(java.util.Locale.ROOT,
+                "pre-master %.2f LUFS: %d attempts, first drive %.2f dB, chosen %.2f dB (ratio %.2f dB), output %.2f dB",
+                lufs, attempts, firstDrive, bestDrive, bestPlr, outDb));
         run(premaster, bestDrive, (float) Math.pow(10, outDb / 20), limiter, out, null, true);
     }
 
