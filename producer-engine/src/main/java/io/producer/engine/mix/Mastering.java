@@ -5,6 +5,8 @@ import io.producer.engine.audio.LoudnessMeter;
 import io.producer.engine.audio.StereoChunks;
 import io.producer.engine.render.synth.Biquad;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The master bus: a gentle tonal polish, then loudness. The limiter's drive is iterated against
  * the engine's own BS.1770 meter: drive the limiter, measure integrated loudness and true peak,
@@ -125,45 +127,54 @@ final class Mastering {
         run(premaster, bestDrive, (float) Math.pow(10, outDb / 20), limiter, out, null, true);
     }
 
+    /** Limited blocks a consumer may lag behind the limiter. */
+    private static final int AHEAD = 6;
+
     /**
      * One pass: the polished mix times the gain (the drive), through a fresh limiter pass to a ceiling
      * of 1 (when {@code limiter} is not null), times {@code outGain}, into {@code sink} or else
-     * {@code meter}; the final pass ({@code release}) drops the polished mix behind it. The sink (or the meter's two channels, one
-     * task each) takes each block on the other cores while the limiter fills the next.
+     * {@code meter}; the final pass ({@code release}) drops the polished mix behind it.
+     *
+     * <p>The limiter and the consumers (the sink, or the meter's two channels) are lanes on the mixer's
+     * threads, each taking the blocks in order; the limiter runs up to {@value #AHEAD} blocks ahead
+     * through a ring of buffers, so no lane waits for another block by block.
      */
     private static void run(StereoChunks polished, double gainDb, float outGain, Limiter limiter, Sink sink,
                             LoudnessMeter.Meter meter, boolean release) {
-        int n = polished.frames();
+        int n = polished.frames(), rate = polished.sampleRate();
         int w = limiter == null ? 0 : limiter.lookahead();
         float g = (float) Math.pow(10, gainDb / 20);
-        float[][] l = {new float[BLOCK + w], new float[BLOCK + w]}, r = {new float[BLOCK + w], new float[BLOCK + w]};
+        float[][] l = new float[AHEAD][BLOCK + w], r = new float[AHEAD][BLOCK + w];
         Limiter.Stream lim = limiter == null ? null : limiter.stream(n, 1f);
-        java.util.concurrent.Future<?> pending = null, pendingRight = null;
-        for (int pos = 0, b = 0; pos < n; pos += BLOCK, b ^= 1) {
-            int m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
-            float[] bl = l[b], br = r[b];
-            polished.read(pos, bl, br, ahead);
-            if (lim != null) {
-                for (int i = 0; i < ahead; i++) { bl[i] *= g; br[i] *= g; }
-                lim.process(bl, br, m);
-            }
-            if (outGain != 1f) for (int i = 0; i < m; i++) { bl[i] *= outGain; br[i] *= outGain; }
-            if (sink != null) { // the polish filters ring on after the bus's end ramp; the master ends on zero itself
-                ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, bl);
-                ScoreEnvelopes.endRamp(n, polished.sampleRate(), pos, m, br);
-            }
-            await(pending); // each consumer sees the blocks one at a time, in order
-            await(pendingRight);
-            if (release) polished.releaseBefore(pos);
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        CompletableFuture<?>[] consumed = new CompletableFuture<?>[blocks];
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null), limited = done, left = done, right = done;
+        for (int b = 0; b < blocks; b++) {
+            int pos = b * BLOCK, m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
+            float[] bl = l[b % AHEAD], br = r[b % AHEAD];
+            CompletableFuture<?> free = b >= AHEAD ? consumed[b - AHEAD] : done;
+            limited = CompletableFuture.allOf(limited, free).thenRunAsync(() -> {
+                if (release) polished.releaseBefore(pos);
+                polished.read(pos, bl, br, ahead);
+                if (lim != null) {
+                    for (int i = 0; i < ahead; i++) { bl[i] *= g; br[i] *= g; }
+                    lim.process(bl, br, m);
+                }
+                if (outGain != 1f) for (int i = 0; i < m; i++) { bl[i] *= outGain; br[i] *= outGain; }
+                if (sink != null) { // the polish filters ring on after the bus's end ramp; the master ends on zero itself
+                    ScoreEnvelopes.endRamp(n, rate, pos, m, bl);
+                    ScoreEnvelopes.endRamp(n, rate, pos, m, br);
+                }
+            }, MixThreads.POOL);
             if (meter != null) {
-                pending = MixThreads.POOL.submit(() -> meter.addLeft(bl, m));
-                pendingRight = MixThreads.POOL.submit(() -> meter.addRight(br, m));
+                left = CompletableFuture.allOf(left, limited).thenRunAsync(() -> meter.addLeft(bl, m), MixThreads.POOL);
+                right = CompletableFuture.allOf(right, limited).thenRunAsync(() -> meter.addRight(br, m), MixThreads.POOL);
             } else {
-                pending = MixThreads.POOL.submit(() -> sink.write(bl, br, m));
+                left = CompletableFuture.allOf(left, limited).thenRunAsync(() -> sink.write(bl, br, m), MixThreads.POOL);
             }
+            consumed[b] = CompletableFuture.allOf(left, right);
         }
-        await(pending);
-        await(pendingRight);
+        await(CompletableFuture.allOf(limited, left, right));
         if (release) polished.releaseBefore(n);
     }
 

@@ -12,6 +12,7 @@ import io.producer.engine.score.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -100,39 +101,9 @@ public final class Mixer {
         for (int s = 0; s < 4; s++) chains[s] = chain(s, lufs[s], score, profile, style, rate);
 
         // pass 1: every chain; the instrument stems keep their wet audio, the sum is only metered
-        LoudnessMeter.Meter busMeter = new LoudnessMeter.Meter(rate, frames, false);
-        float[] vl = new float[CHUNK], vr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK];
-        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
         // the wet vocal is kept for pass 2 at 16 bits, half scale (exactly undone there): the chain once instead of twice
         PcmAudio.Writer wetVocal = chains[0] == null ? null : new PcmAudio.Writer(rate, frames);
-        Future<?> metering = null; // the bus meter takes each chunk's sum on another core
-        for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
-            int m = Math.min(CHUNK, frames - pos), from = pos, ci = c;
-            List<Callable<Double>> work = new ArrayList<>();
-            work.add(() -> { vocal(vocals, chains[0], from, m, vl, vr); return 0.0; });
-            for (int s = 1; s < 4; s++) {
-                StemChain ch = chains[s];
-                StereoChunks st = inst[s];
-                if (ch != null) work.add(() -> { ch.process(st.left(ci), st.right(ci), 0, m, from); return 0.0; });
-            }
-            for (Future<Double> f : submitAll(work)) join(f);
-            if (metering != null) join(metering); // the meter sees the chunks one at a time, in order
-            float[] sl = sumL[c & 1], sr = sumR[c & 1];
-            java.util.Arrays.fill(sl, 0, m, 0f);
-            java.util.Arrays.fill(sr, 0, m, 0f);
-            addInto(sl, sr, vl, vr, m);
-            if (wetVocal != null) {
-                scale(vl, vr, m, STEM_GAIN);
-                wetVocal.write(vl, vr, 0, m);
-            }
-            for (int s = 1; s < 4; s++) {
-                inst[s].read(pos, tl, tr, m); // a silent stem's unwritten chunks read as zeros, unallocated
-                addInto(sl, sr, tl, tr, m);
-            }
-            metering = POOL.submit(() -> busMeter.add(sl, sr, m));
-        }
-        if (metering != null) join(metering);
-        double busLufs = busMeter.integratedLufs();
+        double busLufs = chainPass(vocals, inst, chains, wetVocal, rate, frames);
         WetVocal voice = wetVocal == null ? new WetVocal(vocals, 1f) : new WetVocal(wetVocal.finish(), 1 / STEM_GAIN);
 
         // Raw: the whole pre-master's true peak decides a final trim of everything, so measure it first
@@ -167,6 +138,58 @@ public final class Mixer {
         return new Mix(new PcmStems(stems[0].finish(), stems[1].finish(), stems[2].finish(), stems[3].finish()), master);
     }
 
+    /** Wet vocal chunks a sum may wait for: the vocal's chain runs at most this far ahead of the bus meter. */
+    private static final int VOCAL_AHEAD = 4;
+
+    /**
+     * Pass 1: each stem's chain runs through the song chunk by chunk in its own lane (the instrument
+     * stems in place, the vocal into a small ring), and a chunk's sum is metered once every lane has
+     * passed it. The lanes do not wait for one another, so a core is never idle while a heavy chain
+     * (the vocal's) holds up a chunk. Every lane and the sums still see their chunks in order, so the
+     * result is the same as a chunk-at-a-time loop.
+     *
+     * @return the integrated loudness of the summed wet stems
+     */
+    private static double chainPass(AudioTrack vocals, StereoChunks[] inst, StemChain[] chains, PcmAudio.Writer wetVocal,
+                                    int rate, int frames) {
+        LoudnessMeter.Meter busMeter = new LoudnessMeter.Meter(rate, frames, false);
+        float[][] vl = new float[VOCAL_AHEAD][CHUNK], vr = new float[VOCAL_AHEAD][CHUNK];
+        float[] sl = new float[CHUNK], sr = new float[CHUNK], tl = new float[CHUNK], tr = new float[CHUNK]; // the sums', one at a time
+        int chunks = (frames + CHUNK - 1) / CHUNK;
+        CompletableFuture<?>[] sums = new CompletableFuture<?>[chunks];
+        CompletableFuture<?>[] lane = new CompletableFuture<?>[4];
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null), previousSum = done;
+        java.util.Arrays.fill(lane, done);
+        for (int c = 0; c < chunks; c++) {
+            int pos = c * CHUNK, m = Math.min(CHUNK, frames - pos), ci = c, slot = c % VOCAL_AHEAD;
+            CompletableFuture<?> slotFree = c >= VOCAL_AHEAD ? sums[c - VOCAL_AHEAD] : done;
+            lane[0] = CompletableFuture.allOf(lane[0], slotFree)
+                    .thenRunAsync(() -> vocal(vocals, chains[0], pos, m, vl[slot], vr[slot]), POOL);
+            for (int s = 1; s < 4; s++) {
+                StemChain ch = chains[s];
+                StereoChunks st = inst[s];
+                if (ch != null) lane[s] = lane[s].thenRunAsync(() -> ch.process(st.left(ci), st.right(ci), 0, m, pos), POOL);
+            }
+            sums[c] = CompletableFuture.allOf(previousSum, lane[0], lane[1], lane[2], lane[3]).thenRunAsync(() -> {
+                java.util.Arrays.fill(sl, 0, m, 0f);
+                java.util.Arrays.fill(sr, 0, m, 0f);
+                addInto(sl, sr, vl[slot], vr[slot], m);
+                if (wetVocal != null) {
+                    scale(vl[slot], vr[slot], m, STEM_GAIN);
+                    wetVocal.write(vl[slot], vr[slot], 0, m);
+                }
+                for (int s = 1; s < 4; s++) {
+                    inst[s].read(pos, tl, tr, m); // a silent stem's unwritten chunks read as zeros, unallocated
+                    addInto(sl, sr, tl, tr, m);
+                }
+                busMeter.add(sl, sr, m);
+            }, POOL);
+            previousSum = sums[c];
+        }
+        join(previousSum);
+        return busMeter.integratedLufs();
+    }
+
     /** The chain for a stem, or null when the stem is silent (an instrumental's vocal, a song without drums): it stays as it is. */
     private static StemChain chain(int stem, double lufs, Score score, Profile profile, MixStyle style, int rate) {
         if (lufs <= LoudnessMeter.SILENCE_LUFS + 1) return null; // near-silent residue is kept, not boosted
@@ -188,61 +211,77 @@ public final class Mixer {
         }
     }
 
+    /** Chunks the bus may run ahead of the sink and the stem writers in pass 2. */
+    private static final int BUS_AHEAD = 3;
+
     /**
      * Pass 2: the bus (glue compressor keyed from the sum, fade-out) over every stem alike, the
      * optional trim, then each chunk to {@code stems} (when given) and the pre-master sum to {@code sink};
      * with {@code release} the instrument chunks are dropped behind it.
+     *
+     * <p>The bus, the sink and each stem's writer are lanes on the mixer's threads, each taking the
+     * chunks in order; the bus runs up to {@value #BUS_AHEAD} chunks ahead through a ring of buffers.
      */
     private static void deliver(WetVocal voice, StereoChunks[] inst, Score score, MixStyle style,
                                 double busLufs, float trim, PcmAudio.Writer[] stems, Mastering.Sink sink, boolean release) {
         int rate = voice.audio().sampleRate(), frames = voice.audio().frames();
         Compressor glue = busLufs > LoudnessMeter.SILENCE_LUFS + 1 ? new Compressor(rate, busLufs + 5, 2, 30, 300, 0) : null;
         double fadeSeconds = Math.min(10, Math.max(3, score.beatToSeconds(score.lengthBeats()) * 0.08));
-        float[][] wl = new float[4][CHUNK], wr = new float[4][CHUNK];
-        float[][] sumL = {new float[CHUNK], new float[CHUNK]}, sumR = {new float[CHUNK], new float[CHUNK]};
-        float[] g = new float[CHUNK], fade = new float[CHUNK];
-        Future<?> sinking = null; // the sink takes each chunk's pre-master on another core
-        for (int c = 0, pos = 0; pos < frames; c++, pos += CHUNK) {
-            int m = Math.min(CHUNK, frames - pos);
-            float[] sl = sumL[c & 1], sr = sumR[c & 1];
-            voice.read(pos, wl[0], wr[0], m);
-            for (int s = 1; s < 4; s++) inst[s].read(pos, wl[s], wr[s], m);
-            java.util.Arrays.fill(sl, 0, m, 0f);
-            java.util.Arrays.fill(sr, 0, m, 0f);
-            for (int s = 0; s < 4; s++) addInto(sl, sr, wl[s], wr[s], m);
-            boolean gained = false;
-            if (glue != null) { glue.gains(sl, sr, m, g); gained = true; }
-            if (style.fadeOut()) {
-                ScoreEnvelopes.fadeOut(score, frames, rate, fadeSeconds, pos, m, fade);
-                if (!gained) System.arraycopy(fade, 0, g, 0, m);
-                else for (int i = 0; i < m; i++) g[i] *= fade[i];
-                gained = true;
+        float[][][] wl = new float[BUS_AHEAD][4][CHUNK], wr = new float[BUS_AHEAD][4][CHUNK];
+        float[][] sumL = new float[BUS_AHEAD][CHUNK], sumR = new float[BUS_AHEAD][CHUNK];
+        float[] g = new float[CHUNK], fade = new float[CHUNK]; // the bus lane's own
+        int chunks = (frames + CHUNK - 1) / CHUNK;
+        CompletableFuture<?>[] consumed = new CompletableFuture<?>[chunks];
+        CompletableFuture<?> done = CompletableFuture.completedFuture(null), bus = done, sunk = done;
+        CompletableFuture<?>[] written = {done, done, done, done};
+        for (int c = 0; c < chunks; c++) {
+            int pos = c * CHUNK, m = Math.min(CHUNK, frames - pos), slot = c % BUS_AHEAD;
+            float[][] l = wl[slot], r = wr[slot];
+            float[] sl = sumL[slot], sr = sumR[slot];
+            CompletableFuture<?> free = c >= BUS_AHEAD ? consumed[c - BUS_AHEAD] : done;
+            bus = CompletableFuture.allOf(bus, free).thenRunAsync(() -> {
+                voice.read(pos, l[0], r[0], m);
+                for (int s = 1; s < 4; s++) inst[s].read(pos, l[s], r[s], m);
+                if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
+                java.util.Arrays.fill(sl, 0, m, 0f);
+                java.util.Arrays.fill(sr, 0, m, 0f);
+                for (int s = 0; s < 4; s++) addInto(sl, sr, l[s], r[s], m);
+                boolean gained = false;
+                if (glue != null) { glue.gains(sl, sr, m, g); gained = true; }
+                if (style.fadeOut()) {
+                    ScoreEnvelopes.fadeOut(score, frames, rate, fadeSeconds, pos, m, fade);
+                    if (!gained) System.arraycopy(fade, 0, g, 0, m);
+                    else for (int i = 0; i < m; i++) g[i] *= fade[i];
+                    gained = true;
+                }
+                if (pos + m > frames - ScoreEnvelopes.endRampFrames(rate)) {
+                    if (!gained) java.util.Arrays.fill(g, 0, m, 1f);
+                    ScoreEnvelopes.endRamp(frames, rate, pos, m, g);
+                    gained = true;
+                }
+                if (gained) for (int s = 0; s < 4; s++) {
+                    float[] ls = l[s], rs = r[s];
+                    for (int i = 0; i < m; i++) { ls[i] *= g[i]; rs[i] *= g[i]; }
+                }
+                java.util.Arrays.fill(sl, 0, m, 0f);
+                java.util.Arrays.fill(sr, 0, m, 0f);
+                for (int s = 0; s < 4; s++) addInto(sl, sr, l[s], r[s], m);
+                if (trim != 1f) {
+                    for (int s = 0; s < 4; s++) scale(l[s], r[s], m, trim);
+                    scale(sl, sr, m, trim);
+                }
+            }, POOL);
+            sunk = CompletableFuture.allOf(sunk, bus).thenRunAsync(() -> sink.write(sl, sr, m), POOL);
+            if (stems != null) for (int s = 0; s < 4; s++) { // the sum is the sink's: each stem is scaled in place
+                int si = s;
+                written[s] = CompletableFuture.allOf(written[s], bus).thenRunAsync(() -> {
+                    scale(l[si], r[si], m, STEM_GAIN);
+                    stems[si].write(l[si], r[si], 0, m);
+                }, POOL);
             }
-            if (pos + m > frames - ScoreEnvelopes.endRampFrames(rate)) {
-                if (!gained) java.util.Arrays.fill(g, 0, m, 1f);
-                ScoreEnvelopes.endRamp(frames, rate, pos, m, g);
-                gained = true;
-            }
-            if (gained) for (int s = 0; s < 4; s++) {
-                float[] l = wl[s], r = wr[s];
-                for (int i = 0; i < m; i++) { l[i] *= g[i]; r[i] *= g[i]; }
-            }
-            java.util.Arrays.fill(sl, 0, m, 0f);
-            java.util.Arrays.fill(sr, 0, m, 0f);
-            for (int s = 0; s < 4; s++) addInto(sl, sr, wl[s], wr[s], m);
-            if (trim != 1f) {
-                for (int s = 0; s < 4; s++) scale(wl[s], wr[s], m, trim);
-                scale(sl, sr, m, trim);
-            }
-            if (sinking != null) join(sinking);
-            sinking = POOL.submit(() -> sink.write(sl, sr, m));
-            if (stems != null) for (int s = 0; s < 4; s++) { // the sum went to the sink already: scale in place
-                scale(wl[s], wr[s], m, STEM_GAIN);
-                stems[s].write(wl[s], wr[s], 0, m);
-            }
-            if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
+            consumed[c] = CompletableFuture.allOf(sunk, written[0], written[1], written[2], written[3]);
         }
-        if (sinking != null) join(sinking);
+        join(CompletableFuture.allOf(bus, sunk, written[0], written[1], written[2], written[3]));
     }
 
     private static void addInto(float[] sl, float[] sr, float[] l, float[] r, int m) {
