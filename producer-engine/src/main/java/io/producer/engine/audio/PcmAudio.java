@@ -100,6 +100,7 @@ public final class PcmAudio implements AudioTrack {
     public static final class Writer {
         private final int sampleRate, frames;
         private final short[][] chunks;
+        private final short[] ql = new short[CHUNK], qr = new short[CHUNK];
         private int written;
 
         public Writer(int sampleRate, int frames) {
@@ -116,9 +117,12 @@ public final class PcmAudio implements AudioTrack {
                 if (chunks[ci] == null) chunks[ci] = new short[2 * Math.min(CHUNK, frames - ci * CHUNK)];
                 short[] c = chunks[ci];
                 int m = Math.min(n - k, CHUNK - off);
+                // each channel rounds in a loop of its own (vectorised), then they are interleaved
+                Wav.toPcm16(left, offset + k, ql, m);
+                Wav.toPcm16(right, offset + k, qr, m);
                 for (int j = 0; j < m; j++) {
-                    c[2 * (off + j)] = Wav.toPcm16(left[offset + k + j]);
-                    c[2 * (off + j) + 1] = Wav.toPcm16(right[offset + k + j]);
+                    c[2 * (off + j)] = ql[j];
+                    c[2 * (off + j) + 1] = qr[j];
                 }
                 k += m;
             }

@@ -57,6 +57,18 @@ public final class Wav {
         return (short) Math.round(v);
     }
 
+    /**
+     * {@link #toPcm16(float)} of {@code x[from..from + n)} into {@code out[0..n)}, without branches so
+     * that the JIT turns the loop into vector instructions (NaN still gives 0: it passes the clamps
+     * and rounds to 0).
+     */
+    static void toPcm16(float[] x, int from, short[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            float v = Math.min(32767f, Math.max(-32768f, x[from + j] * 32768f));
+            out[j] = (short) Math.round(v);
+        }
+    }
+
     /** Reads any WAV the class comment lists; throws {@link UnsupportedAudioException} naming what is wrong. */
     public static AudioBuffer decode(byte[] wav) {
         if (wav == null || wav.length < 12) throw new UnsupportedAudioException("not a WAV file: shorter than a RIFF header");

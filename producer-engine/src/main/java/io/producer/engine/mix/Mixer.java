@@ -44,8 +44,9 @@ import java.util.concurrent.Future;
  * instrument chunks behind it. So the mixer holds the three instrument stems' worth of float audio
  * and the wet vocal at 16 bits.
  *
- * <p>The four chains of a chunk run in parallel, each on its own stem; sums run in a fixed order,
- * so the result does not depend on scheduling.
+ * <p>Each pass runs as lanes on the mixer's threads (every stem's chain, the sums, the bus, each
+ * writer), each lane taking the chunks in order and waiting only for the chunks it needs; every sum
+ * runs in a fixed order, so the result does not depend on scheduling.
  */
 public final class Mixer {
     public static final double TARGET_LUFS = -14.0;

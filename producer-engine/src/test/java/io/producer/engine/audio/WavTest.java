@@ -62,6 +62,19 @@ class WavTest {
 
     private static ByteBuffer le(int bytes) { return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN); }
 
+    /** The vectorisable block form rounds, clamps and zeroes NaN exactly like the one-sample form. */
+    @Test void blockQuantisationEqualsSampleQuantisation() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        float[] x = new float[5000];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (rnd.nextDouble() * 2.6 - 1.3);
+        float[] edges = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0.5f / 32768, -0.5f / 32768,
+                1.5f / 32768, -1.5f / 32768, 32766.5f / 32768, 32767.5f / 32768, -32768.5f / 32768, 1f, -1f, 0f, -0f};
+        System.arraycopy(edges, 0, x, 100, edges.length);
+        short[] block = new short[x.length - 3];
+        Wav.toPcm16(x, 3, block, block.length);
+        for (int i = 0; i < block.length; i++) assertEquals(Wav.toPcm16(x[3 + i]), block[i], "sample " + (3 + i) + ": " + x[3 + i]);
+    }
+
     @Test void decodes8BitUnsignedMono() {
         AudioBuffer a = Wav.decode(wav(1, false, 1, 8000, 8, new byte[]{(byte) 128, (byte) 255, 0, (byte) 192}));
         assertArrayEquals(new float[]{0f, 127 / 128f, -1f, 0.5f}, a.left());
