@@ -30,7 +30,7 @@ public final class Mp3 {
     private static final int POST_ROLL_FRAMES = 6;
     private static final int FRAME = 1152;
     /** Segments a long song is encoded in, in parallel, on any machine. */
-    private static final int SEGMENTS = 4;
+    private static final int SEGMENTS = 2;
 
     /**
      * CBR joint-stereo MP3 at {@code kbps} (32-320) of a buffer at an MPEG-1 rate (32, 44.1 or
@@ -135,9 +135,10 @@ public final class Mp3 {
 
     /**
      * A fixed number of segments, whatever the machine: the seams decide the bytes, so a count taken
-     * from the cores would encode the same song differently on a 2-core and an 8-core server. Four
-     * keep up to four cores busy and cost 14 frames of extra encoding per seam (on 2 cores they encode
-     * a 3-minute song as fast as two: 1.29-1.59 s against 1.31-1.59 s warm).
+     * from the cores would encode the same song differently on a 2-core and an 8-core server. Two, the
+     * count this 2-core machine always used, so its streams stay as they were: four encoded as fast
+     * here (1.29-1.59 s against 1.31-1.59 s for a 3-minute song), but their other seams moved aubio's
+     * reading of the borderline cinematic cue (seed07, 78 BPM) from 78.1 to 116.9 BPM.
      */
     private static int segments(Pcm audio) {
         return audio.sampleRate() >= 32000 && audio.durationSeconds() >= PARALLEL_MIN_SECONDS ? SEGMENTS : 1;
