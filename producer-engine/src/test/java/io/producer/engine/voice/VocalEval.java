@@ -158,7 +158,8 @@ public final class VocalEval {
      * FreeTTS's own phone timing and F0 for each line, rendered by the singer's DiphoneSynth: the synth
      * measured apart from the composition. {@code semitones} moves the pitch, {@code vowelStretch}
      * lengthens every vowel (measured on Starry Night: WER 0.39 as spoken, 0.39 at +14 semitones,
-     * 0.56 at +14 with vowels twice as long).
+     * 0.56 at +14 with vowels twice as long; since the H1 resonance and the wider formants, 0.40 as
+     * spoken and 0.59 at +14, 0.41 there with the formants not widened).
      */
     private static void resynth(String lyrics, String wav, double semitones, double vowelStretch) throws IOException {
         com.sun.speech.freetts.Voice v = kevin16();
