@@ -121,40 +121,6 @@ public final class LoudnessMeter {
             this.s1 = s1; this.s2 = s2; this.t1 = t1; this.t2 = t2;
             return sum;
         }
-
-        /**
-         * {@link #sumOfSquares(float[], int, int, double)} of two channels in one loop, adding into
-         * {@code sums[0]} (left) and {@code sums[1]} (right): the channels' recursions are independent,
-         * so side by side they share the core's waiting time. Each sum is what the one-channel form gives.
-         */
-        static void sumOfSquares(KWeighting kl, float[] l, KWeighting kr, float[] r, int from, int to, double[] sums) {
-            double b0 = kl.b0, b1 = kl.b1, b2 = kl.b2, a1 = kl.a1, a2 = kl.a2;   // both channels share the coefficients
-            double c0 = kl.c0, c1 = kl.c1, c2 = kl.c2, d1 = kl.d1, d2 = kl.d2;
-            double ls1 = kl.s1, ls2 = kl.s2, lt1 = kl.t1, lt2 = kl.t2, rs1 = kr.s1, rs2 = kr.s2, rt1 = kr.t1, rt2 = kr.t2;
-            double sumL = sums[0], sumR = sums[1];
-            for (int i = from; i < to; i++) {
-                double in = l[i];
-                double y = b0 * in + ls1;
-                ls1 = b1 * in - a1 * y + ls2;
-                ls2 = b2 * in - a2 * y;
-                double z = c0 * y + lt1;
-                lt1 = c1 * y - d1 * z + lt2;
-                lt2 = c2 * y - d2 * z;
-                sumL += z * z;
-                in = r[i];
-                y = b0 * in + rs1;
-                rs1 = b1 * in - a1 * y + rs2;
-                rs2 = b2 * in - a2 * y;
-                z = c0 * y + rt1;
-                rt1 = c1 * y - d1 * z + rt2;
-                rt2 = c2 * y - d2 * z;
-                sumR += z * z;
-            }
-            kl.s1 = ls1; kl.s2 = ls2; kl.t1 = lt1; kl.t2 = lt2;
-            kr.s1 = rs1; kr.s2 = rs2; kr.t1 = rt1; kr.t2 = rt2;
-            sums[0] = sumL;
-            sums[1] = sumR;
-        }
     }
 
     /** Integrated loudness of audio read block by block (the same value as {@link #integratedLufs(AudioBuffer)}). */
@@ -189,8 +155,6 @@ public final class LoudnessMeter {
             right = new Channel(tp);
         }
 
-        private final double[] pairSums = new double[2];
-
         public void add(float[] l, float[] r, int n) {
             if (left.pos != right.pos) { // fed one channel at a time until now: keep doing so
                 left.add(l, n);
@@ -209,15 +173,46 @@ public final class LoudnessMeter {
                     right.pos += n - i;
                     break;
                 }
-                pairSums[0] = left.sum;
-                pairSums[1] = right.sum;
-                KWeighting.sumOfSquares(left.k, l, right.k, r, i, i + m, pairSums);
-                left.sum = pairSums[0];
-                right.sum = pairSums[1];
+                filterBoth(l, r, i, i + m);
                 left.advance(m);
                 right.advance(m);
                 i += m;
             }
+        }
+
+        /**
+         * Both channels' {@link KWeighting#sumOfSquares(float[], int, int, double)} in one loop, into
+         * their running sums: the recursions are independent, so side by side they share the core's
+         * waiting time. Each sum is what the one-channel form gives.
+         */
+        private void filterBoth(float[] l, float[] r, int from, int to) {
+            KWeighting kl = left.k, kr = right.k;
+            double b0 = kl.b0, b1 = kl.b1, b2 = kl.b2, a1 = kl.a1, a2 = kl.a2;   // both channels share the coefficients
+            double c0 = kl.c0, c1 = kl.c1, c2 = kl.c2, d1 = kl.d1, d2 = kl.d2;
+            double ls1 = kl.s1, ls2 = kl.s2, lt1 = kl.t1, lt2 = kl.t2, rs1 = kr.s1, rs2 = kr.s2, rt1 = kr.t1, rt2 = kr.t2;
+            double sumL = left.sum, sumR = right.sum;
+            for (int i = from; i < to; i++) {
+                double in = l[i];
+                double y = b0 * in + ls1;
+                ls1 = b1 * in - a1 * y + ls2;
+                ls2 = b2 * in - a2 * y;
+                double z = c0 * y + lt1;
+                lt1 = c1 * y - d1 * z + lt2;
+                lt2 = c2 * y - d2 * z;
+                sumL += z * z;
+                in = r[i];
+                y = b0 * in + rs1;
+                rs1 = b1 * in - a1 * y + rs2;
+                rs2 = b2 * in - a2 * y;
+                z = c0 * y + rt1;
+                rt1 = c1 * y - d1 * z + rt2;
+                rt2 = c2 * y - d2 * z;
+                sumR += z * z;
+            }
+            kl.s1 = ls1; kl.s2 = ls2; kl.t1 = lt1; kl.t2 = lt2;
+            kr.s1 = rs1; kr.s2 = rs2; kr.t1 = rt1; kr.t2 = rt2;
+            left.sum = sumL;
+            right.sum = sumR;
         }
 
         public void addLeft(float[] l, int n) { left.add(l, n); }

@@ -148,12 +148,12 @@ final class Mastering {
         Limiter.Stream lim = limiter == null ? null : limiter.stream(n, 1f);
         int blocks = (n + BLOCK - 1) / BLOCK;
         CompletableFuture<?>[] consumed = new CompletableFuture<?>[blocks];
-        CompletableFuture<?> done = CompletableFuture.completedFuture(null), limited = done, left = done, right = done;
+        CompletableFuture<?> limited = MixThreads.DONE, left = MixThreads.DONE, right = MixThreads.DONE;
         for (int b = 0; b < blocks; b++) {
             int pos = b * BLOCK, m = Math.min(BLOCK, n - pos), ahead = Math.min(BLOCK + w, n - pos);
             float[] bl = l[b % AHEAD], br = r[b % AHEAD];
-            CompletableFuture<?> free = b >= AHEAD ? consumed[b - AHEAD] : done;
-            limited = CompletableFuture.allOf(limited, free).thenRunAsync(() -> {
+            CompletableFuture<?> free = b >= AHEAD ? consumed[b - AHEAD] : MixThreads.DONE;
+            limited = MixThreads.after(limited, free, () -> {
                 if (release) polished.releaseBefore(pos);
                 polished.read(pos, bl, br, ahead);
                 if (lim != null) {
@@ -165,29 +165,16 @@ final class Mastering {
                     ScoreEnvelopes.endRamp(n, rate, pos, m, bl);
                     ScoreEnvelopes.endRamp(n, rate, pos, m, br);
                 }
-            }, MixThreads.POOL);
+            });
             if (meter != null) {
-                left = CompletableFuture.allOf(left, limited).thenRunAsync(() -> meter.addLeft(bl, m), MixThreads.POOL);
-                right = CompletableFuture.allOf(right, limited).thenRunAsync(() -> meter.addRight(br, m), MixThreads.POOL);
+                left = MixThreads.after(left, limited, () -> meter.addLeft(bl, m));
+                right = MixThreads.after(right, limited, () -> meter.addRight(br, m));
             } else {
-                left = CompletableFuture.allOf(left, limited).thenRunAsync(() -> sink.write(bl, br, m), MixThreads.POOL);
+                left = MixThreads.after(left, limited, () -> sink.write(bl, br, m));
             }
             consumed[b] = CompletableFuture.allOf(left, right);
         }
-        await(CompletableFuture.allOf(limited, left, right));
+        MixThreads.join(CompletableFuture.allOf(limited, left, right));
         if (release) polished.releaseBefore(n);
-    }
-
-    private static void await(java.util.concurrent.Future<?> f) {
-        if (f == null) return;
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("mastering interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -97,7 +96,7 @@ public final class Mixer {
         for (AudioTrack b : dry) meters.add(() -> LoudnessMeter.integratedLufs(b));
         double[] lufs = new double[4];
         List<Future<Double>> measured = submitAll(meters);
-        for (int s = 0; s < 4; s++) lufs[s] = join(measured.get(s));
+        for (int s = 0; s < 4; s++) lufs[s] = MixThreads.join(measured.get(s));
         StemChain[] chains = new StemChain[4];
         for (int s = 0; s < 4; s++) chains[s] = chain(s, lufs[s], score, profile, style, rate);
 
@@ -159,19 +158,18 @@ public final class Mixer {
         int chunks = (frames + CHUNK - 1) / CHUNK;
         CompletableFuture<?>[] sums = new CompletableFuture<?>[chunks];
         CompletableFuture<?>[] lane = new CompletableFuture<?>[4];
-        CompletableFuture<?> done = CompletableFuture.completedFuture(null), previousSum = done;
-        java.util.Arrays.fill(lane, done);
+        CompletableFuture<?> previousSum = MixThreads.DONE;
+        java.util.Arrays.fill(lane, MixThreads.DONE);
         for (int c = 0; c < chunks; c++) {
             int pos = c * CHUNK, m = Math.min(CHUNK, frames - pos), ci = c, slot = c % VOCAL_AHEAD;
-            CompletableFuture<?> slotFree = c >= VOCAL_AHEAD ? sums[c - VOCAL_AHEAD] : done;
-            lane[0] = CompletableFuture.allOf(lane[0], slotFree)
-                    .thenRunAsync(() -> vocal(vocals, chains[0], pos, m, vl[slot], vr[slot]), POOL);
+            CompletableFuture<?> slotFree = c >= VOCAL_AHEAD ? sums[c - VOCAL_AHEAD] : MixThreads.DONE;
+            lane[0] = MixThreads.after(lane[0], slotFree, () -> vocal(vocals, chains[0], pos, m, vl[slot], vr[slot]));
             for (int s = 1; s < 4; s++) {
                 StemChain ch = chains[s];
                 StereoChunks st = inst[s];
-                if (ch != null) lane[s] = lane[s].thenRunAsync(() -> ch.process(st.left(ci), st.right(ci), 0, m, pos), POOL);
+                if (ch != null) lane[s] = MixThreads.after(lane[s], () -> ch.process(st.left(ci), st.right(ci), 0, m, pos));
             }
-            sums[c] = CompletableFuture.allOf(previousSum, lane[0], lane[1], lane[2], lane[3]).thenRunAsync(() -> {
+            sums[c] = MixThreads.after(previousSum, CompletableFuture.allOf(lane), () -> {
                 java.util.Arrays.fill(sl, 0, m, 0f);
                 java.util.Arrays.fill(sr, 0, m, 0f);
                 addInto(sl, sr, vl[slot], vr[slot], m);
@@ -184,10 +182,10 @@ public final class Mixer {
                     addInto(sl, sr, tl, tr, m);
                 }
                 busMeter.add(sl, sr, m);
-            }, POOL);
+            });
             previousSum = sums[c];
         }
-        join(previousSum);
+        MixThreads.join(previousSum);
         return busMeter.integratedLufs();
     }
 
@@ -233,14 +231,14 @@ public final class Mixer {
         float[] g = new float[CHUNK], fade = new float[CHUNK]; // the bus lane's own
         int chunks = (frames + CHUNK - 1) / CHUNK;
         CompletableFuture<?>[] consumed = new CompletableFuture<?>[chunks];
-        CompletableFuture<?> done = CompletableFuture.completedFuture(null), bus = done, sunk = done;
-        CompletableFuture<?>[] written = {done, done, done, done};
+        CompletableFuture<?> bus = MixThreads.DONE, sunk = MixThreads.DONE;
+        CompletableFuture<?>[] written = {MixThreads.DONE, MixThreads.DONE, MixThreads.DONE, MixThreads.DONE};
         for (int c = 0; c < chunks; c++) {
             int pos = c * CHUNK, m = Math.min(CHUNK, frames - pos), slot = c % BUS_AHEAD;
             float[][] l = wl[slot], r = wr[slot];
             float[] sl = sumL[slot], sr = sumR[slot];
-            CompletableFuture<?> free = c >= BUS_AHEAD ? consumed[c - BUS_AHEAD] : done;
-            bus = CompletableFuture.allOf(bus, free).thenRunAsync(() -> {
+            CompletableFuture<?> free = c >= BUS_AHEAD ? consumed[c - BUS_AHEAD] : MixThreads.DONE;
+            bus = MixThreads.after(bus, free, () -> {
                 voice.read(pos, l[0], r[0], m);
                 for (int s = 1; s < 4; s++) inst[s].read(pos, l[s], r[s], m);
                 if (release) for (int s = 1; s < 4; s++) inst[s].releaseBefore(pos + m);
@@ -271,18 +269,18 @@ public final class Mixer {
                     for (int s = 0; s < 4; s++) scale(l[s], r[s], m, trim);
                     scale(sl, sr, m, trim);
                 }
-            }, POOL);
-            sunk = CompletableFuture.allOf(sunk, bus).thenRunAsync(() -> sink.write(sl, sr, m), POOL);
+            });
+            sunk = MixThreads.after(sunk, bus, () -> sink.write(sl, sr, m));
             if (stems != null) for (int s = 0; s < 4; s++) { // the sum is the sink's: each stem is scaled in place
                 int si = s;
-                written[s] = CompletableFuture.allOf(written[s], bus).thenRunAsync(() -> {
+                written[s] = MixThreads.after(written[s], bus, () -> {
                     scale(l[si], r[si], m, STEM_GAIN);
                     stems[si].write(l[si], r[si], 0, m);
-                }, POOL);
+                });
             }
-            consumed[c] = CompletableFuture.allOf(sunk, written[0], written[1], written[2], written[3]);
+            consumed[c] = CompletableFuture.allOf(sunk, CompletableFuture.allOf(written));
         }
-        join(CompletableFuture.allOf(bus, sunk, written[0], written[1], written[2], written[3]));
+        MixThreads.join(CompletableFuture.allOf(bus, sunk, CompletableFuture.allOf(written)));
     }
 
     private static void addInto(float[] sl, float[] sr, float[] l, float[] r, int m) {
@@ -307,17 +305,5 @@ public final class Mixer {
         }
         out.add(0, java.util.concurrent.CompletableFuture.completedFuture(first));
         return out;
-    }
-
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("mixing interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
