@@ -27,8 +27,7 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
         double ls = Math.max(0, Math.min(1, lyricsStrength));
         boolean female = voice.has("female");
         boolean male = voice.has("male");
-        double formant;
-        double vib = 28, vibHz = 5.5, delay = 0.28, port = 0.07, breath = 0.08, level = 1.0, drift = 5;
+        double formant = 1.0, vib = 28, vibHz = 5.5, delay = 0.28, port = 0.07, breath = 0.08, level = 1.0, drift = 5;
         boolean speech = false;
         switch (voice.type()) {
             // Sung high, the harmonics sample the formants too sparsely to tell the vowels apart;
@@ -36,14 +35,13 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
             // lyrics at lyrics_strength 0.9 (eval-vocals --survey, PocketSphinx WER), female: 0.503
             // at breath 0.11, 0.485 at 0.2, 0.443 at 0.3, 0.440 at 0.45; male: 0.383 at 0.08, 0.363 at 0.2.
             case FEMALE -> { formant = 1.17; breath = 0.30; }
-            case MALE -> { formant = 1.0; breath = 0.20; }
+            case MALE -> breath = 0.20;
             case ALTO -> formant = 1.13;
             case SOPRANO -> { formant = 1.21; vib = 60; vibHz = 5.8; delay = 0.16; port = 0.09; breath = 0.05; }
             case TENOR -> formant = 1.03;
             case BARITONE -> formant = 0.96;
             case RAP -> { formant = female ? 1.15 : 1.0; vib = 0; port = 0.09; speech = true; breath = 0.05; }
             case CHOIR -> { formant = female && !male ? 1.17 : 1.0; vib = 22; breath = 0.12; }
-            default -> formant = 1.0;
         }
         if (voice.has("breathy") || voice.has("intimate") || voice.has("whisper") || voice.has("soft")) {
             breath += 0.18;
