@@ -37,8 +37,15 @@ public final class MelodyWriter {
             "them", "their", "will", "would", "can", "could", "shall", "should", "do", "does", "did", "has", "have",
             "had", "i'm", "it's", "you're", "we're", "they're", "i'll", "i've", "where", "when", "who", "what");
 
-    /** MIDI pitch (D4, 294 Hz) above which a line's centre comes down for clear lyrics. */
-    private static final double HIGH_TESSITURA = 62;
+    /** MIDI pitch (C4, 262 Hz) above which a line's centre comes down for clear lyrics. */
+    private static final double HIGH_TESSITURA = 60;
+    /**
+     * How far at most a clear line comes down. Female at lyrics_strength 0.9, nine seed lyrics
+     * (eval-vocals --survey), with her vocal tract at 1.13: WER 0.430 with C4 and 3 semitones, 0.361 with
+     * C4 and 6 (on another seed 0.527 -> 0.393 against D4, 3 and a tract of 1.17); the male voice, whose
+     * ceiling is F3, read 0.363 -> 0.386 and 0.413 -> 0.396 on the two seeds.
+     */
+    private static final double CLEAR_MAX_SHIFT = 6;
     /**
      * Semitones above the bottom of its range above which a lower voice's line comes down for clear
      * lyrics too. A male Starry Night chorus sung at 233-294 Hz (the middle of the range) lost its "ay"
@@ -177,9 +184,9 @@ public final class MelodyWriter {
         double center = lo + (hi - lo) * place;
         // high up the harmonics lie too far apart to draw the vowels' formants, and sung words blur
         // (measured: a female Starry Night at lyrics_strength 0.9 sung 3 semitones lower, WER 0.93 -> 0.79);
-        // so a voice sings clear lyrics low in its range, by up to 3 semitones lower
+        // so a voice sings clear lyrics low in its range, by up to CLEAR_MAX_SHIFT semitones lower
         double clearCeiling = Math.min(HIGH_TESSITURA, lo + CLEAR_ABOVE_LOW);
-        double highShift = Math.max(0, Math.min(1, (clarity - 0.3) / 0.4)) * Math.min(3, Math.max(0, center - clearCeiling));
+        double highShift = Math.max(0, Math.min(1, (clarity - 0.3) / 0.4)) * Math.min(CLEAR_MAX_SHIFT, Math.max(0, center - clearCeiling));
         center = Math.max(lo + 2, center - highShift);
         // lyrics_strength trades melodic freedom for clarity: a clear line moves less and leaps less
         double amp = rap ? 1.0 : 2.0 + 2.5 * energy + 2.0 * style.weirdness() + 2.0 * (0.5 - clarity);
@@ -219,7 +226,7 @@ public final class MelodyWriter {
                 if (end) {
                     if (!ct) cost += 6;
                     int pc = Math.floorMod(m - key.tonic(), 12);
-                    if (lastLine) cost += pc == 0 ? 0 : 2.5;
+                    if (lastLine) cost += pc == 0 ? 0 : 5;
                     else cost += pc == 0 ? 1.2 : 0;
                 }
                 if (modelled) cost += Math.abs(m - target) * 0.9;

@@ -6,7 +6,7 @@ import io.producer.engine.score.Voice;
  * How one singer performs: the size of the vocal tract ({@code formantScale}, 1 = the recorded
  * male speaker), vibrato, portamento, breath, articulation and the effects asked of the voice.
  *
- * @param formantScale     vocal-tract scaling: 1.0 male, ~1.17 female, ~1.22 soprano
+ * @param formantScale     vocal-tract scaling: 1.0 male, ~1.13 female and alto, ~1.21 soprano
  * @param vibratoCents     vibrato depth (peak deviation) once fully developed
  * @param vibratoHz        vibrato rate
  * @param vibratoDelay     seconds into a note before vibrato starts to grow
@@ -33,10 +33,11 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
             // Sung high, the harmonics sample the formants too sparsely to tell the vowels apart;
             // aspiration noise through the same vocal tract fills the envelope in between. Nine seed
             // lyrics at lyrics_strength 0.9 (eval-vocals --survey, PocketSphinx WER), female: 0.503
-            // at breath 0.11, 0.485 at 0.2, 0.443 at 0.3, 0.440 at 0.45; male: 0.383 at 0.08, 0.363 at 0.2.
-            case FEMALE -> { formant = 1.17; breath = 0.30; }
+            // at breath 0.11, 0.485 at 0.2, 0.443 at 0.3, 0.440 at 0.45; male: 0.383 at 0.08, 0.363 at
+            // 0.2; alto 0.398 at 0.08, 0.331 at 0.3. A female tract of 1.13, not 1.17, read 0.361 against
+            // 0.440 with clear lines sung low (MelodyWriter.CLEAR_MAX_SHIFT); alto at 1.17, 0.418.
+            case FEMALE, ALTO -> { formant = 1.13; breath = 0.30; }
             case MALE -> breath = 0.20;
-            case ALTO -> formant = 1.13;
             case SOPRANO -> { formant = 1.21; vib = 60; vibHz = 5.8; delay = 0.16; port = 0.09; breath = 0.05; }
             case TENOR -> formant = 1.03;
             case BARITONE -> formant = 0.96;
