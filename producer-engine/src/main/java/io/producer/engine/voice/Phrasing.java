@@ -161,7 +161,7 @@ final class Phrasing {
                 phones.add(new SungPhone(prev.phone(), prev.start(), os));
             }
             addSpread(phones, s.onset(), os, s.start());
-            addNucleus(phones, s.nucleus(), s.start(), vowelEnd[i]);
+            addEven(phones, s.nucleus(), s.start(), vowelEnd[i]);
             addSpread(phones, s.coda(), vowelEnd[i], codaEnd[i]);
             cursor = codaEnd[i];
         }
@@ -293,27 +293,6 @@ final class Phrasing {
             out.add(new SungPhone(phones.get(i), t, end));
             t = end;
         }
-    }
-
-    /**
-     * A sung "ay" ("night", "light", "I") held as the "aa" it starts on, closing to "ih" only at the
-     * end of the note, as singers are taught; the recorded "ay" held long stays on its middle, a
-     * sound between the two that PocketSphinx heard as "not" and "lect". Nine seed lyrics at
-     * lyrics_strength 0.9 (eval-vocals --survey), female WER 0.361 -> 0.341 (closing to "iy": 0.351,
-     * the glide at 0.2 and at most 80 ms: 0.343); "aw" and "oy" held the same way as well read 0.353,
-     * and "ey" as "eh" too, 0.363.
-     */
-    private static final double OFFGLIDE_SHARE = 0.3, OFFGLIDE_MIN = 0.05, OFFGLIDE_MAX = 0.12;
-
-    private static void addNucleus(List<SungPhone> out, List<String> nucleus, double from, double to) {
-        double len = to - from;
-        if (nucleus.equals(List.of("ay")) && len > SpokenDurations.seconds("ay")) {
-            double glide = Math.max(OFFGLIDE_MIN, Math.min(OFFGLIDE_MAX, OFFGLIDE_SHARE * len));
-            out.add(new SungPhone("aa", from, to - glide));
-            out.add(new SungPhone("ih", to - glide, to));
-            return;
-        }
-        addEven(out, nucleus, from, to);
     }
 
     private static void addEven(List<SungPhone> out, List<String> phones, double from, double to) {
