@@ -41,6 +41,14 @@ final class Phone {
         };
     }
 
+    /** Vowels that glide from one quality to another within the phone. */
+    static boolean isDiphthong(String p) {
+        return switch (p) {
+            case "ay", "aw", "oy", "ey", "ow" -> true;
+            default -> false;
+        };
+    }
+
     /** Sonorants can carry a tune when a syllable has no vowel ("hmm", a syllabic "l"). */
     static boolean isSonorant(String p) {
         return switch (p) {

@@ -120,6 +120,26 @@ class SingerTest {
     }
 
     @Test
+    void aDiphthongKeepsItsGlideInAFastPassage() {
+        // "bright as day" in 16ths at 108 BPM: the consonants around "ay" would leave it 60 ms, where its glide is lost
+        double sixteenth = 60.0 / 108 / 4;
+        List<SungNote> notes = List.of(
+                new SungNote(1, 1 + sixteenth, 55, 100, List.of("b", "r", "ay", "t"), false, true, 0, 0),
+                new SungNote(1 + sixteenth, 1 + 2 * sixteenth, 55, 100, List.of("ae", "z"), false, false, 1, 0),
+                new SungNote(1 + 2 * sixteenth, 1 + 3 * sixteenth, 55, 100, List.of("d", "ey"), false, true, 2, 0),
+                new SungNote(1 + 3 * sixteenth, 1 + 4 * sixteenth, 55, 100, List.of("b", "r", "ih", "t"), false, true, 3, 0),
+                new SungNote(1 + 4 * sixteenth, 1 + 6 * sixteenth, 55, 100, List.of("ae", "z"), false, false, 4, 0));
+        VoiceStyle clear = VoiceStyle.of(SketchSong.voice(Voice.Type.MALE), 0.9);
+        List<SungPhone> phones = new ArrayList<>();
+        for (Phrase p : Phrasing.plan(notes, clear, 1)) phones.addAll(p.phones());
+        SungPhone ay = phones.stream().filter(p -> p.phone().equals("ay")).findFirst().orElseThrow();
+        SungPhone ih = phones.stream().filter(p -> p.phone().equals("ih")).findFirst().orElseThrow();
+        assertTrue(ay.length() >= 0.6 * sixteenth - 1e-9, "ay " + ay);
+        // a plain vowel still gives way to its consonants first
+        assertTrue(ih.length() < ay.length(), "ih " + ih + ", ay " + ay);
+    }
+
+    @Test
     void timelineFollowsTheWordsInOrderInsideTheSong() {
         Score score = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.MALE), 100, 0.5, "t");
         List<WordTiming> t = singer.timeline(score);
