@@ -18,6 +18,7 @@ import io.producer.engine.render.Renderer;
 import io.producer.engine.render.Renderer.InstrumentStems;
 import io.producer.engine.score.Score;
 import io.producer.engine.score.Section;
+import io.producer.engine.score.WordTiming;
 import io.producer.engine.style.Style;
 import io.producer.engine.style.StyleReader;
 import io.producer.engine.voice.Singer;
@@ -131,8 +132,9 @@ public final class Engine implements AutoCloseable {
         clock.lap("compose");
         InstrumentStems dry = renderer.renderStems(src, profile);
         clock.lap("render");
-        PcmAudio vocal = sing(score, profile);
-        PcmAudio oldVocal = sing(src, profile);
+        Voiced voiced = sing(score, profile);
+        PcmAudio vocal = voiced.dry();
+        PcmAudio oldVocal = sing(src, profile).dry();
         clock.lap("voice");
         // the mixer's bus gain depends on every stem, so the source's instrumental stems are taken from
         // the source's own mix (as delivered), and the new vocal is mixed against the same instrumental
@@ -142,7 +144,7 @@ public final class Engine implements AutoCloseable {
                 : mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
         PcmStems stems = upload ? after.wet() : new PcmStems(after.wet().vocals(), before.wet().drums(), before.wet().bass(), before.wet().other());
-        return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
+        return new Song(score, stems, vocal, after.master(), voiced.timeline(), clock.times());
     }
 
     /** swap_music_sound: the vocal part kept, a new instrumental over the same harmony and tempo. */
@@ -155,14 +157,16 @@ public final class Engine implements AutoCloseable {
         InstrumentStems dry = renderer.renderStems(score, profile);
         InstrumentStems oldDry = renderer.renderStems(src, profile);
         clock.lap("render");
-        PcmAudio vocal = sing(src, profile);
+        Voiced voiced = sing(src, profile);
+        PcmAudio vocal = voiced.dry();
         clock.lap("voice");
         // the source's vocal stem as it was delivered: from the source's own mix
         Mix before = mixer.mixStems(vocal, oldDry.drums(), oldDry.bass(), oldDry.other(), src, profile);
         Mix after = mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
         PcmStems stems = new PcmStems(before.wet().vocals(), after.wet().drums(), after.wet().bass(), after.wet().other());
-        return new Song(score, stems, vocal, after.master(), singer.timeline(score), clock.times());
+        // the kept vocal part is sung as it was, so its words fall where they did
+        return new Song(score, stems, vocal, after.master(), voiced.timeline(), clock.times());
     }
 
     /** upload: analyse uploaded audio into a score (tempo, beats, key, chords, sections) so edits can work on it. */
@@ -206,7 +210,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Song perform(Score score, Profile profile, Clock clock) {
-        Future<PcmAudio> voice = VOICE.submit(() -> sing(score, profile));
+        Future<Voiced> voice = VOICE.submit(() -> sing(score, profile));
         InstrumentStems dry;
         try {
             dry = renderer.renderStems(score, profile);
@@ -215,20 +219,25 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         clock.lap("render");
-        PcmAudio vocal = join(voice);
+        Voiced voiced = join(voice);
+        PcmAudio vocal = voiced.dry();
         clock.lap("voice"); // what the singer still needed once the render was done: they run side by side
         Mix mix = mixer.mixStems(vocal, dry.drums(), dry.bass(), dry.other(), score, profile);
         clock.lap("mix");
-        return new Song(score, mix.wet(), vocal, mix.master(), singer.timeline(score), clock.times());
+        return new Song(score, mix.wet(), vocal, mix.master(), voiced.timeline(), clock.times());
     }
 
     /**
      * The dry vocal at the 16 bits it is delivered in; the mixer works from exactly this, so every
      * operation that mixes a vocal (create, the swaps) mixes the same samples.
      */
-    private PcmAudio sing(Score score, Profile profile) {
-        return PcmAudio.of(singer.sing(score, profile));
+    private Voiced sing(Score score, Profile profile) {
+        Singer.Performance p = singer.perform(score, profile);
+        return new Voiced(PcmAudio.of(p.vocal()), p.timeline());
     }
+
+    /** A dry vocal as delivered and where its words are heard. */
+    private record Voiced(PcmAudio dry, List<WordTiming> timeline) {}
 
     private static <T> T join(Future<T> f) {
         try {
@@ -285,8 +294,8 @@ public final class Engine implements AutoCloseable {
         PcmAudio dry = AudioSplicer.splice(old.dryVocals(), fresh.dryVocals(), offset, a, b, shift, out, fade);
         PcmAudio mix = AudioSplicer.splice(old.mix(), fresh.mix(), offset, a, b, shift, out, fade);
         clock.lap("splice");
-        List<io.producer.engine.score.WordTiming> timeline = new ArrayList<>();
-        for (var w : fresh.timeline()) timeline.add(new io.producer.engine.score.WordTiming(w.word(), w.start() + src.offsetSeconds, w.end() + src.offsetSeconds));
+        List<WordTiming> timeline = new ArrayList<>();
+        for (var w : fresh.timeline()) timeline.add(new WordTiming(w.word(), w.start() + src.offsetSeconds, w.end() + src.offsetSeconds));
         return new Song(score, stems, dry, mix, timeline, clock.times());
     }
 

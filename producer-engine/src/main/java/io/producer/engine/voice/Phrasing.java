@@ -70,39 +70,76 @@ final class Phrasing {
     }
 
     /**
-     * Where each note is first heard, by note index: what an energy or pitch track of the voice shows
-     * as the start of a syllable. That is the vowel onset (the note's start) after an unvoiced or
-     * stopped consonant, which is quiet next to the vowel. Sonorants sung before the beat are voiced
-     * and nearly as loud: the kal voice's "m", "l" and "r" reach the vowel's level (within 6 dB)
-     * about 40 % into the consonant, its "n", "ng", "w" and "y" only in the last fifth (measured on
-     * the energy track of Starry Night), so the syllable is heard from that point. Melisma notes:
-     * their start.
+     * Where each note is first heard, by note index, measured on the voice that sang it ({@code voice}
+     * at {@code rate}, sample 0 at second 0): what an energy track shows as the start of a syllable.
+     * After an unvoiced or stopped consonant, or with no consonant, that is the vowel onset (the note's
+     * start): those consonants are quiet next to the vowel. Sonorants sung before the beat ("moon",
+     * "love", "when") are voiced, and the syllable is heard from where they come within
+     * {@link #HEARD_WITHIN_DB} of the vowel's level. How loud an "m" is against its vowel depends on the
+     * vowel and on the pitch: kal's "m" reaches the vowel's level 40 % into the consonant before "oo"
+     * at a male pitch, but stays 11-20 dB under "a" at a female one, so no fixed share of the consonant
+     * places these words (measured on the nine seed lyrics: "m" words heard from 70 ms before their
+     * vowel to on it). Melisma notes: their start.
      */
-    static double[] heardStarts(List<SungNote> notes, VoiceStyle style) {
+    static double[] heardStarts(List<SungNote> notes, VoiceStyle style, float[] voice, int rate) {
         Layout lay = layout(notes, style);
         double[] out = new double[notes.size()];
         for (int i = 0; i < out.length; i++) out[i] = notes.get(i).start();
+        Loudness level = new Loudness(voice, rate);
         int noteIndex = 0;
         for (int i = 0; i < lay.syl().size(); i++) {
             Syllable s = lay.syl().get(i);
             List<String> on = s.onset();
-            double total = 0, heard = 0;
+            double total = 0, sonorant = 0;
             for (String p : on) total += SpokenDurations.seconds(p);
-            for (int k = on.size() - 1; k >= 0 && Phone.isSonorant(on.get(k)); k--)
-                heard += SpokenDurations.seconds(on.get(k)) * heardShare(on.get(k));
-            if (total > 0) out[noteIndex] = s.start() - lay.onset()[i] * heard / total;
+            for (int k = on.size() - 1; k >= 0 && Phone.isSonorant(on.get(k)); k--) sonorant += SpokenDurations.seconds(on.get(k));
+            if (sonorant > 0) {
+                double vowel = s.start();
+                double from = vowel - lay.onset()[i] * sonorant / total;
+                double target = level.peakDb(vowel, Math.min(vowel + VOWEL_LEVEL_SPAN, s.notes().get(0).end())) - HEARD_WITHIN_DB;
+                double heard = level.riseBefore(target, from, vowel);
+                if (heard <= from && noteIndex > 0 && level.db(from - 0.01) >= target) {
+                    // as loud as the syllable before all the way ("I need", "only love"): the energy shows no
+                    // start, and the word is heard where its pitch arrives, if it moves
+                    SungNote note = s.notes().get(0);
+                    heard = Math.max(from, arrival(notes.get(noteIndex - 1).midi(), note.midi(), glideCentre(note, lay.onset()[i], style), style));
+                }
+                out[noteIndex] = heard;
+            }
             noteIndex += s.notes().size();
         }
         return out;
     }
 
-    /** The share of a sonorant, counted back from the vowel, over which it is about as loud as the vowel. */
-    private static double heardShare(String sonorant) {
-        return switch (sonorant) {
-            case "m", "l", "r" -> 0.6;
-            default -> 0.2;
-        };
+    /**
+     * When a glide from {@code fromMidi} to {@code toMidi} centred at {@code centre} comes within half a
+     * semitone of its note (a pitch tracker's tolerance); minus infinity when the two are that close already.
+     */
+    private static double arrival(double fromMidi, double toMidi, double centre, VoiceStyle style) {
+        double interval = Math.abs(toMidi - fromMidi);
+        if (interval <= 0.5) return Double.NEGATIVE_INFINITY;
+        double need = 1 - 0.5 / interval, lo = 0, hi = 1;
+        for (int k = 0; k < 30; k++) {
+            double mid = (lo + hi) / 2;
+            if (smooth(mid) < need) lo = mid;
+            else hi = mid;
+        }
+        return centre + (hi - 0.5) * glideTime(style);
     }
+
+    /** Where the pitch glide into a syllable's first note is centred: just before its vowel, within its onset. */
+    private static double glideCentre(SungNote note, double onset, VoiceStyle style) {
+        return note.start() - Math.max(Math.min(0.5 * onset, GLIDE_LEAD), 0.35 * style.portamento());
+    }
+
+    private static double glideTime(VoiceStyle style) {
+        return Math.max(0.005, style.portamento());
+    }
+
+    /** A syllable is heard from where its voice comes this close to the level of its vowel. */
+    static final double HEARD_WITHIN_DB = 6;
+    /** The vowel's level is its loudest in this long after its onset; later a harmonic crossing a formant can swell it. */
+    private static final double VOWEL_LEVEL_SPAN = 0.1;
 
     private static Layout layout(List<SungNote> notes, VoiceStyle style) {
         List<Syllable> syl = syllables(notes);
@@ -194,9 +231,7 @@ final class Phrasing {
             Syllable s = syl.get(k);
             for (int j = 0; j < s.notes().size(); j++) {
                 SungNote note = s.notes().get(j);
-                double centre = j == 0
-                        ? note.start() - Math.max(Math.min(0.5 * onset[base + k], GLIDE_LEAD), 0.35 * style.portamento())
-                        : note.start() - 0.35 * style.portamento();
+                double centre = j == 0 ? glideCentre(note, onset[base + k], style) : note.start() - 0.35 * style.portamento();
                 marks.add(new double[]{centre, note.start(), note.end(), note.midi(), note.stressed() ? 1 : 0});
             }
         }
@@ -205,7 +240,7 @@ final class Phrasing {
         double p1 = r.nextDouble() * 2 * Math.PI, p2 = r.nextDouble() * 2 * Math.PI;
         double vibHz = style.vibratoHz() * (0.96 + 0.08 * r.nextDouble());
         double vibPhase = r.nextDouble() * 2 * Math.PI;
-        double port = Math.max(0.005, style.portamento());
+        double port = glideTime(style);
         int m = marks.size();
         int cur = 0;
         for (int f = 0; f < pitch.length; f++) {

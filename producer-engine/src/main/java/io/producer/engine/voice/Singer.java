@@ -27,19 +27,27 @@ public final class Singer {
         this.bank = DiphoneBank.get();
     }
 
+    /** What the singer delivers: the dry vocal and where each word of the lyrics is heard in it. */
+    public record Performance(AudioBuffer vocal, List<WordTiming> timeline) {}
+
     /**
      * The dry vocal: stereo, exactly {@code round(score.durationSeconds() * profile.sampleRate())}
      * frames, silent when the score has no vocal.
      */
     public AudioBuffer sing(Score score, Profile profile) {
+        return perform(score, profile).vocal();
+    }
+
+    /** The dry vocal ({@link #sing}) and its word timeline, measured on the lead voice. */
+    public Performance perform(Score score, Profile profile) {
         int rate = profile.sampleRate();
         int frames = (int) Math.round(score.durationSeconds() * rate);
         AudioBuffer out = AudioBuffer.silence(rate, frames);
-        if (!score.hasVocal()) return out;
+        if (!score.hasVocal()) return new Performance(out, List.of());
         VocalPart part = score.vocal();
         long seed = Seeds.hash(score.seed() == null ? "" : score.seed());
         List<SungNote> notes = notes(score);
-        if (notes.isEmpty()) return out;
+        if (notes.isEmpty()) return new Performance(out, List.of());
         Voice voice = voiceOf(part);
         VoiceStyle style = VoiceStyle.of(voice, score.style() == null ? 0.5 : score.style().lyricsStrength());
         List<Performer> ensemble = Ensemble.performers(score, voice, style, notes, profile);
@@ -47,31 +55,30 @@ public final class Singer {
         double power = 0;
         for (Performer p : ensemble) power += p.gain() * p.gain();
         double norm = 1 / Math.max(1, Math.sqrt(power) / 1.25);
+        float[] lead = null;
         for (Performer p : ensemble) {
             float[] mono = new float[frames];
             long pseed = Seeds.stream(seed, "voice", p.index()).nextLong();
             render(p, mono, rate, pseed);
             if (p.style().vocoder()) Vocoder.apply(mono, rate, p.notes());
             pan(mono, p.pan(), (float) (p.gain() * norm), out);
+            if (lead == null) lead = mono;
         }
         Breaths.add(notes, style, out, Seeds.stream(seed, "breath", 0).nextLong());
         softLimit(out);
-        return out;
+        return new Performance(out, timeline(score, notes, style, lead, rate));
     }
 
     /**
-     * Word-level timing: each word from where its voice is first heard to the end of its last note.
-     * "Heard" is what an energy or pitch track shows: the vowel onset (the note's start) when the word
-     * begins with an unvoiced or stopped consonant or a vowel, the start of the sonorants sung before
-     * the beat when it begins with one ("moon", "love", "grows"), as the singer places them.
+     * Word-level timing: each word from where its voice is first heard in {@code lead} (the lead
+     * singer's dry render at {@code rate}) to the end of its last note. "Heard" is what an energy
+     * track shows: the vowel onset (the note's start) when the word begins with an unvoiced or stopped
+     * consonant or a vowel; when it begins with sonorants sung before the beat ("moon", "love",
+     * "grows"), the point where they come within a few dB of the vowel ({@link Phrasing#heardStarts}).
      */
-    public List<WordTiming> timeline(Score score) {
-        if (!score.hasVocal()) return List.of();
+    private static List<WordTiming> timeline(Score score, List<SungNote> notes, VoiceStyle style, float[] lead, int rate) {
         List<LyricWord> words = score.vocal().words();
-        List<SungNote> notes = notes(score);
-        if (notes.isEmpty()) return List.of();
-        VoiceStyle style = VoiceStyle.of(voiceOf(score.vocal()), score.style() == null ? 0.5 : score.style().lyricsStrength());
-        double[] heard = Phrasing.heardStarts(notes, style);
+        double[] heard = Phrasing.heardStarts(notes, style, lead, rate);
         int n = words.size();
         double[] start = new double[n];
         double[] end = new double[n];

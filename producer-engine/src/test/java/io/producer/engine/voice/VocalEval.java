@@ -91,7 +91,8 @@ public final class VocalEval {
         String transpose = System.getenv("VOCAL_EVAL_TRANSPOSE");
         if (transpose != null) score = transposed(score, Integer.parseInt(transpose));
         long t0 = System.nanoTime();
-        AudioBuffer audio = singer.sing(score, Profile.DEFAULT);
+        Singer.Performance sung = singer.perform(score, Profile.DEFAULT);
+        AudioBuffer audio = sung.vocal();
         double secs = (System.nanoTime() - t0) / 1e9;
         Files.write(Path.of(prefix + ".wav"), wav(audio));
         StringBuilder notes = new StringBuilder("[");
@@ -102,7 +103,7 @@ public final class VocalEval {
         }
         Files.writeString(Path.of(prefix + ".notes.json"), notes.append("]\n").toString());
         StringBuilder tl = new StringBuilder("[");
-        for (WordTiming w : singer.timeline(score)) {
+        for (WordTiming w : sung.timeline()) {
             if (tl.length() > 1) tl.append(",\n");
             tl.append(String.format(Locale.ROOT, "{\"word\": \"%s\", \"start\": %.4f, \"end\": %.4f}",
                     w.word().replace("\"", ""), w.start(), w.end()));
