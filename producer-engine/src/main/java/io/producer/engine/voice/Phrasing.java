@@ -79,7 +79,9 @@ final class Phrasing {
      * vowel and on the pitch: kal's "m" reaches the vowel's level 40 % into the consonant before "oo"
      * at a male pitch, but stays 11-20 dB under "a" at a female one, so no fixed share of the consonant
      * places these words (measured on the nine seed lyrics: "m" words heard from 70 ms before their
-     * vowel to on it). Melisma notes: their start.
+     * vowel to on it). Where the sonorants are as loud as the syllable before them all the way ("I
+     * need"), the energy shows no start, and the syllable is heard where the pitch glide into its note
+     * arrives within half a semitone of it, as a pitch track shows it. Melisma notes: their start.
      */
     static double[] heardStarts(List<SungNote> notes, VoiceStyle style, float[] voice, int rate) {
         Layout lay = layout(notes, style);
@@ -102,7 +104,7 @@ final class Phrasing {
                     // as loud as the syllable before all the way ("I need", "only love"): the energy shows no
                     // start, and the word is heard where its pitch arrives, if it moves
                     SungNote note = s.notes().get(0);
-                    heard = Math.max(from, arrival(notes.get(noteIndex - 1).midi(), note.midi(), glideCentre(note, lay.onset()[i], style), style));
+                    heard = Math.min(vowel, Math.max(from, arrival(notes.get(noteIndex - 1).midi(), note.midi(), glideCentre(note, lay.onset()[i], style), style)));
                 }
                 out[noteIndex] = heard;
             }
