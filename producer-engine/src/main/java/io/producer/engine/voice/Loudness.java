@@ -5,7 +5,7 @@ package io.producer.engine.voice;
  * window centred on a time, in dB, looked at every {@link #STEP} seconds.
  */
 final class Loudness {
-    private static final double WINDOW = 0.02;
+    static final double WINDOW = 0.02;
     static final double STEP = 0.0025;
 
     private final float[] samples;

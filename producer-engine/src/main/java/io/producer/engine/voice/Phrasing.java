@@ -100,7 +100,7 @@ final class Phrasing {
                 double from = vowel - lay.onset()[i] * sonorant / total;
                 double target = level.peakDb(vowel, Math.min(vowel + VOWEL_LEVEL_SPAN, s.notes().get(0).end())) - HEARD_WITHIN_DB;
                 double heard = level.riseBefore(target, from, vowel);
-                if (heard <= from && noteIndex > 0 && level.db(from - 0.01) >= target) {
+                if (heard <= from && noteIndex > 0 && level.db(from - Loudness.WINDOW / 2) >= target) {
                     // as loud as the syllable before all the way ("I need", "only love"): the energy shows no
                     // start, and the word is heard where its pitch arrives, if it moves
                     SungNote note = s.notes().get(0);
