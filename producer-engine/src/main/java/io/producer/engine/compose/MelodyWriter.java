@@ -23,9 +23,10 @@ import java.util.SplittableRandom;
  * tessitura with small leaps, chord tones on strong beats, and a cadence on a chord tone at the
  * line end (the tonic at the end of a section). Rap is 16th-note speech rhythm on a narrow band.
  * Melismas (one syllable over several notes) only when lyrics_strength is low. lyrics_strength also
- * sets the rhythm: from 0.6 up a line is set at speaking rhythm ({@link #spokenRhythm}), fully so from
- * 0.7, because stretched vowels are what makes sung words hard to understand; below, the lyrical grid
- * lengthens syllables and holds line ends less the higher it is.
+ * sets the rhythm: from 0.4 up ({@link #SPOKEN_FROM}) a line is set at speaking rhythm
+ * ({@link #speechRhythm}), its last syllable held less the higher it is, because stretched vowels are
+ * what makes sung words hard to understand; below, the lyrical grid lengthens syllables and holds line
+ * ends less the higher it is.
  */
 public final class MelodyWriter {
 
@@ -53,6 +54,30 @@ public final class MelodyWriter {
      * with this, and the nine-lyric survey's 0.408 -> 0.383. For the female voice this is D4 again.
      */
     private static final double CLEAR_ABOVE_LOW = 5;
+
+    /**
+     * lyrics_strength from which a line is set in its spoken rhythm rather than on the lyrical grid. A
+     * stretched vowel is what PocketSphinx loses most, a held one at a line's end most of all: nine seed
+     * lyrics at the default 0.5 (eval-vocals --survey), male, read WER 1.017 on the lyrical grid and
+     * 0.398 in the spoken rhythm with 0.2 s line ends (0.366 at 0.9). Melismas start below it too.
+     */
+    static final double SPOKEN_FROM = 0.4;
+    /**
+     * How far above {@link #SPOKEN_FROM} a line's last syllable shrinks from a sung 0.8 s to a spoken
+     * 0.2 s. Nine lyrics at 0.5, male: WER 0.500 with 0.6 s, 0.440 with 0.4 s (this), 0.398 with 0.2 s;
+     * at 0.9 held 0.6 s it read 0.505 against 0.366, with or without vibrato, and holding a diphthong on
+     * its first vowel did not help (0.545). The held word itself is what is lost most ("way" heard as
+     * "wearing", "me" as "me a lot"): line-final words went from 33 to 52 misheard of 82, the others
+     * from 94 to 113 of 320.
+     */
+    static final double TIGHT_OVER = 0.15;
+    /**
+     * lyrics_strength from which the spoken rhythm is kept as spoken. Below it, each stress after a line's
+     * first moves to the nearest 8th note and the syllables between stretch with it ({@link #onMeter}),
+     * so the words sit in the groove. Nine lyrics at 0.5 (eval-vocals --survey): male WER 0.440 -> 0.465,
+     * female 0.550 -> 0.610; on beats rather than 8ths, male 0.500.
+     */
+    static final double FREE_SPEECH_FROM = 0.7;
 
     /** A sung note relative to nothing in particular: absolute beat, and the syllable index within its line. */
     public record Sung(double start, double duration, int midi, int velocity, int syllable, boolean melisma, boolean stressed) {}
@@ -104,15 +129,16 @@ public final class MelodyWriter {
         // rhythm: clear lyrics are set close to speech (see spokenRhythm); otherwise the lyrical grid below
         double clarity = style.lyricsStrength();
         double[] starts = new double[n], durs = new double[n];
-        double tight = Math.max(0, Math.min(1, (clarity - 0.5) / 0.2));
+        double tight = Math.max(0, Math.min(1, (clarity - SPOKEN_FROM) / TIGHT_OVER));
         // in connected speech only content words carry their primary stress; a line without any keeps the lexicon's
         boolean[] accent = new boolean[n];
         boolean anySpoken = spokenStress.contains(true);
         for (int i = 0; i < n; i++) accent[i] = anySpoken ? spokenStress.get(i) : syl.get(i).stressed();
         boolean spoken = false;
-        if (!rap && clarity >= 0.6) {
+        // wordless vocables ("oh", "la") have nothing to make out and stay on the lyrical grid
+        if (!rap && clarity >= SPOKEN_FROM && !voice.has("wordless")) {
             SpokenTiming.Line said = SpokenTiming.of(line);
-            spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, starts, durs);
+            spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, clarity < FREE_SPEECH_FROM ? 0.5 : 0, starts, durs);
             if (!spoken) spoken = spokenRhythm(syl, accent, wordEnd, span, style.bpm(), tight, starts, durs);
         }
         if (!spoken) for (int i = 0; i < n; i++) accent[i] = syl.get(i).stressed();
@@ -200,7 +226,7 @@ public final class MelodyWriter {
         }
         int prev = nearest(scale, (int) Math.round(center - (rising ? 1 : -1)));
         List<Sung> out = new ArrayList<>();
-        double melismaChance = style.lyricsStrength() < 0.4 && !rap ? (0.4 - style.lyricsStrength()) * 2.0 : 0;
+        double melismaChance = style.lyricsStrength() < SPOKEN_FROM && !rap ? (SPOKEN_FROM - style.lyricsStrength()) * 2.0 : 0;
         for (int i = 0; i < n; i++) {
             double abs = lineStart + starts[i];
             Chord chord = Harmonizer.at(chords, abs);
@@ -257,14 +283,14 @@ public final class MelodyWriter {
     }
 
     /**
-     * Speech rhythm for clear lyrics ({@code tight} 0..1 from lyrics_strength 0.5..0.7). A sung vowel
-     * stretched far beyond its spoken length is what makes sung words unrecognisable, so the line is
-     * set as it would be spoken: each syllable lasts about its spoken length (stressed vowels longer)
-     * rounded to 16ths, stress-timed feet with each stressed syllable on a beat, the rest of the
-     * stressed word following it at once and the next words leading into the next stress as pickups.
-     * Time a foot has to spare goes to the stressed word's last syllable up to a spoken length, then
-     * becomes a rest; the line-final syllable is held moderately and the remainder of the line's bars
-     * is a rest. Returns false (arrays untouched) when the line does not fit.
+     * Speech rhythm for clear lyrics ({@code tight} 0..1 from lyrics_strength 0.4..0.55), for the lines
+     * FreeTTS reads differently from our syllables. A sung vowel stretched far beyond its spoken length
+     * is what makes sung words unrecognisable, so the line is set as it would be spoken: each syllable
+     * lasts about its spoken length (stressed vowels longer) rounded to 16ths, stress-timed feet with
+     * each stressed syllable on a beat, the rest of the stressed word following it at once and the next
+     * words leading into the next stress as pickups. Time a foot has to spare goes to the stressed word's
+     * last syllable up to a spoken length, then becomes a rest; the line-final syllable is held
+     * moderately and the remainder of the line's bars is a rest. Returns false (arrays untouched) when the line does not fit.
      */
     static boolean spokenRhythm(List<Syllable> syl, boolean[] stress, List<Boolean> wordEnd, double span, double bpm,
                                 double tight, double[] starts, double[] durs) {
@@ -341,14 +367,14 @@ public final class MelodyWriter {
      * beat. A note holds only the part of its syllable that has a pitch, the vowel and the sonorants next
      * to it: the obstruents between two syllables ("t" + "s k" in "night sky") fall between the notes,
      * where the singer puts them, so a pitch track never reads noise as the tune. The line's last
-     * syllable is held a little past its spoken end (0.2 s when {@code tight}, 0.5 s at 0.6).
+     * syllable is held a little past its spoken end (0.2 s when {@code tight}, 0.8 s when not).
      * Measured over nine seed lyrics at lyrics_strength 0.9, male voice (vocal-wer, pitch-accuracy):
      * WER 0.527 -> 0.381 (kal speaking them: 0.333) with pitch accuracy 0.894 -> 0.912; on a first draft,
      * rounding to 16ths read 0.06 worse and holding line ends 0.6 s 0.08 worse. Returns false (arrays untouched) when the
      * line does not fit its span.
      */
     static boolean speechRhythm(SpokenTiming.Line said, boolean[] stress, double span, double bpm, double tight,
-                                double[] starts, double[] durs) {
+                                double meter, double[] starts, double[] durs) {
         int n = said.size();
         double beatSec = 60.0 / bpm;
         final double grid = 0.125;
@@ -357,10 +383,13 @@ public final class MelodyWriter {
         while (f < n && !stress[f]) f++;
         if (f == n) f = 0;
         double[] st = new double[n], du = new double[n];
-        double first = Math.rint((said.vowelOnsets()[0] - said.vowelOnsets()[f]) / beatSec / grid) * grid;
+        double[] at = new double[n];
+        for (int i = 0; i < n; i++) at[i] = (said.vowelOnsets()[i] - said.vowelOnsets()[f]) / beatSec;
+        if (meter > 0) onMeter(at, stress, f, meter);
+        double first = Math.rint(at[0] / grid) * grid;
         double downbeat = Math.ceil(-first - 1e-9);
         for (int i = 0; i < n; i++) {
-            st[i] = downbeat + Math.rint((said.vowelOnsets()[i] - said.vowelOnsets()[f]) / beatSec / grid) * grid;
+            st[i] = downbeat + Math.rint(at[i] / grid) * grid;
             if (i > 0 && st[i] < st[i - 1] + grid - 1e-9) st[i] = st[i - 1] + grid;
         }
         for (int i = 0; i + 1 < n; i++) {
@@ -376,6 +405,31 @@ public final class MelodyWriter {
         System.arraycopy(st, 0, starts, 0, n);
         System.arraycopy(du, 0, durs, 0, n);
         return true;
+    }
+
+    /**
+     * Moves each stress after the first onto the nearest multiple of {@code meter} beats (keeping them in
+     * order) and stretches the syllables between two stresses in proportion, as a songwriter sets a
+     * spoken line to the metre: {@code at} holds spoken onsets in beats from the first stress {@code f}.
+     * Syllables after the last stress keep their spoken spacing.
+     */
+    static void onMeter(double[] at, boolean[] stress, int f, double meter) {
+        int n = at.length;
+        double[] raw = at.clone();
+        int prev = f;
+        double prevAt = raw[f];
+        for (int s = f + 1; s <= n; s++) {
+            if (s < n && !stress[s]) continue;
+            if (s == n) {
+                for (int i = prev + 1; i < n; i++) at[i] = prevAt + raw[i] - raw[prev];
+                break;
+            }
+            double target = Math.max(prevAt + meter, Math.rint(raw[s] / meter) * meter);
+            double scale = (target - prevAt) / Math.max(1e-9, raw[s] - raw[prev]);
+            for (int i = prev + 1; i <= s; i++) at[i] = prevAt + (raw[i] - raw[prev]) * scale;
+            prev = s;
+            prevAt = target;
+        }
     }
 
     /** A line's rhythm and pitches relative to its start, for a later line to repeat. */

@@ -75,25 +75,30 @@ class ComposerTest {
     }
 
     @Test
-    void stressedSyllablesMostlyLandOnBeatsAndNotesStayInRange() {
-        Score s = compose("pop ballad", STARRY, 0.5, false, "b");
-        Voice v = s.vocal().voice();
-        int stressed = 0, onBeat = 0;
-        for (VocalNote n : s.vocal().notes()) {
-            assertTrue(n.midi() >= v.lowMidi() && n.midi() <= v.highMidi(), "in range: " + n.midi());
-            if (n.stressed() && !n.melisma()) {
-                stressed++;
-                if (Math.abs(n.startBeat() - Math.rint(n.startBeat())) < 1e-9) onBeat++;
+    void stressedSyllablesMostlyLandOnTheMetreAndNotesStayInRange() {
+        // the lyrical grid puts stresses on beats; the spoken rhythm of the default 0.5 on 8th notes
+        for (double strength : new double[]{0.3, 0.5}) {
+            double metre = strength < 0.4 ? 1 : 0.5;
+            Score s = compose("pop ballad", STARRY, strength, false, "b");
+            Voice v = s.vocal().voice();
+            int stressed = 0, onMetre = 0;
+            for (VocalNote n : s.vocal().notes()) {
+                assertTrue(n.midi() >= v.lowMidi() && n.midi() <= v.highMidi(), "in range: " + n.midi());
+                if (n.stressed() && !n.melisma()) {
+                    stressed++;
+                    if (Math.abs(n.startBeat() / metre - Math.rint(n.startBeat() / metre)) < 1e-9) onMetre++;
+                }
             }
+            assertTrue(stressed > 20 && onMetre >= 0.85 * stressed,
+                    strength + ": " + onMetre + " of " + stressed + " stressed syllables on the " + metre + "-beat grid");
         }
-        assertTrue(onBeat >= 0.85 * stressed, onBeat + " of " + stressed + " stressed syllables on a beat");
     }
 
     @Test
     void clearLyricsAreSetAtSpeakingRhythmWithRestsNotHeldVowels() {
         for (String sound : List.of("pop", "pop ballad", "fast punk rock")) {
             Score clear = compose(sound, STARRY, 0.9, false, "r");
-            Score lyrical = compose(sound, STARRY, 0.5, false, "r");
+            Score lyrical = compose(sound, STARRY, 0.3, false, "r");
             double spb = 60 / clear.bpm();
             List<Double> secs = new ArrayList<>();
             for (VocalNote n : clear.vocal().notes()) {
@@ -104,7 +109,7 @@ class ComposerTest {
             assertTrue(median >= 0.12 && median <= 0.36, sound + ": median clear syllable " + median + " s");
             List<Double> lyricalSecs = new ArrayList<>();
             for (VocalNote n : lyrical.vocal().notes()) lyricalSecs.add(n.durationBeats() * 60 / lyrical.bpm());
-            assertTrue(median(lyricalSecs) > median, sound + ": lyrics_strength 0.5 sings longer notes than 0.9");
+            assertTrue(median(lyricalSecs) > median, sound + ": lyrics_strength 0.3 sings longer notes than 0.9");
         }
     }
 
@@ -258,6 +263,22 @@ class ComposerTest {
         }
         assertTrue(max - min <= 9, "range " + (max - min));
         assertTrue(sixteenths > s.vocal().notes().size() / 2, sixteenths + " of " + s.vocal().notes().size());
+    }
+
+    @Test
+    void wordlessVocalsStayOnTheLyricalGridWhateverTheLyricsStrength() {
+        // vocables have no words to make out: a clear setting must not speak them (spoken, their median
+        // note is twice a sung syllable's; held on the lyrical grid, four to eight times)
+        for (double strength : new double[]{0.5, 0.9}) {
+            Score wordless = compose("pop with female vocals", null, strength, false, "w");
+            Score sung = compose("pop with female vocals", STARRY, strength, false, "w");
+            double spb = 60 / wordless.bpm();
+            List<Double> vocables = new ArrayList<>(), words = new ArrayList<>();
+            for (VocalNote n : wordless.vocal().notes()) vocables.add(n.durationBeats() * spb);
+            for (VocalNote n : sung.vocal().notes()) words.add(n.durationBeats() * spb);
+            assertTrue(median(vocables) >= 3 * median(words),
+                    strength + ": median vocable " + median(vocables) + " s, median sung syllable " + median(words) + " s");
+        }
     }
 
     @Test
