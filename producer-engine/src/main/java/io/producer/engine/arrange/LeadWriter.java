@@ -24,7 +24,8 @@ final class LeadWriter {
     Notes write(List<SectionView> sections, List<ChordEvent> chords, Style style, int lo, int hi, boolean vocalSong,
                 long seed) {
         Notes n = new Notes();
-        Voice range = new Voice(Voice.Type.FEMALE, lo, hi, List.of());
+        // wordless, so that lyrics_strength never sets an instrument's phrase in a spoken rhythm
+        Voice range = new Voice(Voice.Type.FEMALE, lo, hi, List.of("wordless"));
         for (SectionView s : sections) {
             if (!plays(s, vocalSong)) continue;
             double phraseBeats = s.beatsPerBar() * (style.bpm() >= 140 ? 4 : 2);

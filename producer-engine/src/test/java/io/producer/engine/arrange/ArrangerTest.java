@@ -26,8 +26,12 @@ class ArrangerTest {
     private final StyleReader sr = new StyleReader();
 
     private Score song(String sound, String lyrics, boolean instrumental, Profile profile) {
+        return song(sound, lyrics, instrumental, profile, 0.5);
+    }
+
+    private Score song(String sound, String lyrics, boolean instrumental, Profile profile, double lyricsStrength) {
         Lyrics l = lr.read(lyrics);
-        Style s = sr.read(sound, null, !l.isEmpty(), instrumental, 0.5, 0.5, 0.5, "arr");
+        Style s = sr.read(sound, null, !l.isEmpty(), instrumental, 0.5, 0.5, lyricsStrength, "arr");
         return new Arranger().arrange(new Composer().compose(s, l, "arr", profile.mv(), null), profile);
     }
 
@@ -136,6 +140,18 @@ class ArrangerTest {
         assertTrue(ambient.parts().stream().anyMatch(p -> "water".equals(p.instrument().synth())));
         Score noDsp = song("peaceful ambient meditation music with flowing water", null, true, Profile.FUZZ_1_0);
         assertTrue(noDsp.parts().stream().noneMatch(p -> p.instrument().synth() != null), "profiles without DSP synths use GM programs");
+    }
+
+    @Test
+    void anInstrumentsMelodyIsNeverSetInASpokenRhythm() {
+        // lyrics_strength sets sung lines in their spoken rhythm, on 32nds; a lead instrument keeps the
+        // lyrical grid (electronic parts are humanised by at most 0.002 beats)
+        for (double strength : new double[]{0.5, 0.9}) {
+            Score s = song("upbeat electronic dance music with energetic synths", null, true, Profile.DEFAULT, strength);
+            List<Note> lead = part(s, PartRole.LEAD).notes();
+            long off = lead.stream().filter(n -> Math.abs(n.startBeat() * 4 - Math.rint(n.startBeat() * 4)) > 0.05).count();
+            assertTrue(lead.size() > 20 && off == 0, strength + ": " + off + " of " + lead.size() + " lead notes off the 16th grid");
+        }
     }
 
     @Test
