@@ -73,9 +73,10 @@ public final class MelodyWriter {
     static final double TIGHT_OVER = 0.15;
     /**
      * lyrics_strength from which the spoken rhythm is kept as spoken. Below it, each stress after a line's
-     * first moves to the nearest 8th note and the syllables between stretch with it ({@link #onMeter}),
-     * so the words sit in the groove. Nine lyrics at 0.5 (eval-vocals --survey): male WER 0.440 -> 0.465,
-     * female 0.550 -> 0.610; on beats rather than 8ths, male 0.500.
+     * first moves to the nearest beat and the syllables between stretch with it ({@link #onMeter}), so
+     * the words sit in the groove. Nine lyrics at 0.5 (eval-vocals --survey): male WER 0.440 -> 0.500,
+     * female 0.550 -> 0.619; on the nearest 8th note instead, 0.465 and 0.610, but aubio then read a
+     * 91 BPM orchestral song's tempo as 122.5 (91 with stresses on beats).
      */
     static final double FREE_SPEECH_FROM = 0.7;
 
@@ -138,7 +139,7 @@ public final class MelodyWriter {
         // wordless vocables ("oh", "la") have nothing to make out and stay on the lyrical grid
         if (!rap && clarity >= SPOKEN_FROM && !voice.has("wordless")) {
             SpokenTiming.Line said = SpokenTiming.of(line);
-            spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, clarity < FREE_SPEECH_FROM ? 0.5 : 0, starts, durs);
+            spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, clarity < FREE_SPEECH_FROM ? 1 : 0, starts, durs);
             if (!spoken) spoken = spokenRhythm(syl, accent, wordEnd, span, style.bpm(), tight, starts, durs);
         }
         if (!spoken) for (int i = 0; i < n; i++) accent[i] = syl.get(i).stressed();
