@@ -64,11 +64,11 @@ public final class MelodyWriter {
     static final double SPOKEN_FROM = 0.4;
     /**
      * How far above {@link #SPOKEN_FROM} a line's last syllable shrinks from a sung 0.8 s to a spoken
-     * 0.2 s. Nine lyrics at 0.5, male: WER 0.500 with 0.6 s, 0.440 with 0.4 s (this), 0.398 with 0.2 s;
-     * at 0.9 held 0.6 s it read 0.505 against 0.366, with or without vibrato, and holding a diphthong on
-     * its first vowel did not help (0.545). The held word itself is what is lost most ("way" heard as
-     * "wearing", "me" as "me a lot"): line-final words went from 33 to 52 misheard of 82, the others
-     * from 94 to 113 of 320.
+     * 0.2 s. Nine lyrics at 0.5, male, stresses where spoken: WER 0.500 with 0.6 s, 0.440 with 0.4 s
+     * (this), 0.398 with 0.2 s; at 0.9 held 0.6 s it read 0.505 against 0.366, with or without vibrato,
+     * and holding a diphthong on its first vowel did not help (0.545). The held word itself is what is
+     * lost most ("way" heard as "wearing", "me" as "me a lot"): line-final words went from 33 to 52
+     * misheard of 82, the others from 94 to 113 of 320.
      */
     static final double TIGHT_OVER = 0.15;
     /**
