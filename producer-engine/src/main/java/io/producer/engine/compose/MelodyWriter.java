@@ -294,7 +294,8 @@ public final class MelodyWriter {
      * each stressed syllable on a beat, the rest of the stressed word following it at once and the next
      * words leading into the next stress as pickups. Time a foot has to spare goes to the stressed word's
      * last syllable up to a spoken length, then becomes a rest; the line-final syllable is held
-     * moderately and the remainder of the line's bars is a rest. Returns false (arrays untouched) when the line does not fit.
+     * moderately and the remainder of the line's bars is a rest. Returns false (arrays untouched) when
+     * the line does not fit.
      */
     static boolean spokenRhythm(List<Syllable> syl, boolean[] stress, List<Boolean> wordEnd, double span, double bpm,
                                 double tight, double[] starts, double[] durs) {
