@@ -119,6 +119,9 @@ public final class MelodyWriter {
         int n = syl.size();
         if (n == 0) return List.of();
         boolean rap = voice.type() == Voice.Type.RAP;
+        // vocables ("oh", "la") and instruments' phrases have no words to make out: no spoken rhythm, no
+        // line brought low for clarity
+        boolean wordless = voice.has("wordless");
         double unit = FormPlanner.noteUnit(style);
         double rest = Math.min(lineBeats * 0.25, Math.max(1.0, unit * 2));
         double span = lineBeats - rest;
@@ -136,8 +139,7 @@ public final class MelodyWriter {
         boolean anySpoken = spokenStress.contains(true);
         for (int i = 0; i < n; i++) accent[i] = anySpoken ? spokenStress.get(i) : syl.get(i).stressed();
         boolean spoken = false;
-        // wordless vocables ("oh", "la") have nothing to make out and stay on the lyrical grid
-        if (!rap && clarity >= SPOKEN_FROM && !voice.has("wordless")) {
+        if (!rap && !wordless && clarity >= SPOKEN_FROM) {
             SpokenTiming.Line said = SpokenTiming.of(line);
             spoken = said != null && speechRhythm(said, accent, span, style.bpm(), tight, clarity < FREE_SPEECH_FROM ? 1 : 0, starts, durs);
             if (!spoken) spoken = spokenRhythm(syl, accent, wordEnd, span, style.bpm(), tight, starts, durs);
@@ -213,9 +215,9 @@ public final class MelodyWriter {
         // (measured: a female Starry Night at lyrics_strength 0.9 sung 3 semitones lower, WER 0.93 -> 0.79);
         // so a voice sings clear lyrics low in its range, by up to CLEAR_MAX_SHIFT semitones lower, all
         // of it from the default 0.5 (nine lyrics at 0.5, female: WER 0.619 with half of it, 0.540 with
-        // all; male 0.500 and 0.522). Wordless lines and instruments have no words to make out.
+        // all; male 0.500 and 0.522)
         double clearCeiling = Math.min(HIGH_TESSITURA, lo + CLEAR_ABOVE_LOW);
-        double clearShare = voice.has("wordless") ? 0 : Math.max(0, Math.min(1, (clarity - 0.3) / 0.2));
+        double clearShare = wordless ? 0 : Math.max(0, Math.min(1, (clarity - 0.3) / 0.2));
         double highShift = clearShare * Math.min(CLEAR_MAX_SHIFT, Math.max(0, center - clearCeiling));
         center = Math.max(lo + 2, center - highShift);
         // lyrics_strength trades melodic freedom for clarity: a clear line moves less and leaps less
@@ -230,7 +232,7 @@ public final class MelodyWriter {
         }
         int prev = nearest(scale, (int) Math.round(center - (rising ? 1 : -1)));
         List<Sung> out = new ArrayList<>();
-        double melismaChance = style.lyricsStrength() < SPOKEN_FROM && !rap ? (SPOKEN_FROM - style.lyricsStrength()) * 2.0 : 0;
+        double melismaChance = clarity < SPOKEN_FROM && !rap ? (SPOKEN_FROM - clarity) * 2.0 : 0;
         for (int i = 0; i < n; i++) {
             double abs = lineStart + starts[i];
             Chord chord = Harmonizer.at(chords, abs);
