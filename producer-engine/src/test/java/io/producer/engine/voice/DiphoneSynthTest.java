@@ -2,6 +2,7 @@ package io.producer.engine.voice;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class DiphoneSynthTest {
                 new SungPhone("l", l0, l1), new SungPhone("eh", l1, l1 + 0.15), new SungPhone("pau", l1 + 0.15, l1 + 0.25));
         int frames = (int) Math.ceil((l1 + 0.25) * Phrase.CONTROL_RATE) + 2;
         float[] pitch = new float[frames], gain = new float[frames];
-        java.util.Arrays.fill(pitch, 50f);
-        java.util.Arrays.fill(gain, 1f);
+        Arrays.fill(pitch, 50f);
+        Arrays.fill(gain, 1f);
         float[] voice = new DiphoneSynth(BANK).render(new Phrase(0, l1 + 0.25, phones, pitch, gain, 0, 1), 1.0);
 
         int join = (int) Math.round(l0 * DiphoneBank.RATE) + in.length();
