@@ -21,12 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DiphoneBank {
     static final int RATE = 16000;
 
-    /**
-     * One pitch period of the recording: its vocal-tract filter and the excitation that drove it;
-     * {@code level} is about the RMS it had in the recording (the residual's times the filter's gain),
-     * by which two recordings are matched where they meet.
-     */
-    record Frame(float[] reflection, byte[] residual, float residualRms, float level) {
+    /** One pitch period of the recording: its vocal-tract filter and the excitation that drove it. */
+    record Frame(float[] reflection, byte[] residual, float residualRms) {
         int length() { return residual.length; }
     }
 
@@ -145,7 +141,6 @@ final class DiphoneBank {
             double v = ULAW[r + 128];
             e += v * v;
         }
-        float rms = (float) Math.sqrt(e / Math.max(1, res.length));
-        return new Frame(Lpc.toReflection(a), res, rms, (float) (rms * Lpc.impulseGain(a)));
+        return new Frame(Lpc.toReflection(a), res, (float) Math.sqrt(e / Math.max(1, res.length)));
     }
 }

@@ -30,21 +30,6 @@ final class DiphoneSynth {
      */
     static final double POLE_RADIUS = 0.993;
 
-    /**
-     * A phone is sung from two recordings that meet in its middle: the end of the diphone coming into
-     * it and the start of the one leaving it. kal's diphones were not recorded at one level, and the two
-     * can differ by 13 dB (the "l" of "tell": the "t-l" recording's against the "l-eh" one's), a step in
-     * the middle of the phone. In a voiced phone each half is brought towards the two's geometric mean at
-     * the join, by at most this factor (6 dB), fading from the phone's edges, where the sound is one
-     * recording and continuous, to the join. Measured at lyrics_strength 0.9: nine seed lyrics, male, on
-     * three composition seeds 0.366 / 0.366 / 0.376 -> 0.351 / 0.348 / 0.346, and Starry Night on eight
-     * more seeds 0.566 -> 0.540 (mean); female 0.343 / 0.393 / 0.396 -> 0.371 / 0.378 / 0.396, Starry
-     * Night 0.613 -> 0.611, so even. Up to 12 dB read the same; unvoiced phones matched too, the levels
-     * matched only within 30 ms of the join, or matched as sung (the filter at the note's harmonics)
-     * rather than as recorded read no better.
-     */
-    static final double JOIN_LIMIT = 2;
-
     private final DiphoneBank bank;
 
 
@@ -76,17 +61,6 @@ final class DiphoneSynth {
             outOf[i] = bank.pair(p.phone(), next).endOfFirst();
             unvoiced[i] = Phone.isUnvoiced(p.phone());
         }
-        // each phone's two recordings brought to one level where they meet (see JOIN_LIMIT)
-        double[] joinIn = new double[count], joinOut = new double[count];
-        for (int i = 0; i < count; i++) {
-            joinIn[i] = joinOut[i] = 1;
-            if (unvoiced[i] || phones.get(i).phone().equals(Phone.PAU)) continue;
-            double l = in[i].frames()[in[i].frames().length - 1].level(), r = outOf[i].frames()[0].level();
-            if (l <= 0 || r <= 0) continue;
-            double mean = Math.sqrt(l * r);
-            joinIn[i] = Math.max(1 / JOIN_LIMIT, Math.min(JOIN_LIMIT, mean / l));
-            joinOut[i] = Math.max(1 / JOIN_LIMIT, Math.min(JOIN_LIMIT, mean / r));
-        }
 
         int order = bank.order();
         double[] a = new double[order];
@@ -108,7 +82,7 @@ final class DiphoneSynth {
 
             // where in the recordings this period comes from
             DiphoneBank.Frame fa, fb;
-            double w, join;
+            double w;
             double x = pm - s[seg];
             double span = Math.max(1e-9, e[seg] - s[seg]);
             DiphoneBank.Half hin = in[seg], hout = outOf[seg];
@@ -120,14 +94,12 @@ final class DiphoneSynth {
                     fa = hin.frames()[j];
                     fb = j + 1 < hin.frames().length ? hin.frames()[j + 1] : fa;
                     w = weight(hin, j, u);
-                    join = Math.pow(joinIn[seg], u / hin.length());
                 } else {
                     double v = u - hin.length();
                     int j = locate(hout, v);
                     fa = hout.frames()[j];
                     fb = j + 1 < hout.frames().length ? hout.frames()[j + 1] : fa;
                     w = weight(hout, j, v);
-                    join = Math.pow(joinOut[seg], Math.max(0, 1 - v / hout.length()));
                 }
             } else {
                 double hold = span - natural;
@@ -136,20 +108,17 @@ final class DiphoneSynth {
                     fa = hin.frames()[j];
                     fb = j + 1 < hin.frames().length ? hin.frames()[j + 1] : fa;
                     w = weight(hin, j, Math.max(0, x));
-                    join = Math.pow(joinIn[seg], Math.max(0, x) / hin.length());
                 } else if (x >= hin.length() + hold) {
                     double v = x - hin.length() - hold;
                     int j = locate(hout, v);
                     fa = hout.frames()[j];
                     fb = j + 1 < hout.frames().length ? hout.frames()[j + 1] : fa;
                     w = weight(hout, j, v);
-                    join = Math.pow(joinOut[seg], Math.max(0, 1 - v / hout.length()));
                 } else {
                     fa = hin.frames()[hin.frames().length - 1];
                     fb = hout.frames()[0];
                     w = (x - hin.length()) / hold;
                     w = w * w * (3 - 2 * w);
-                    join = Math.pow(joinIn[seg], 1 - w) * Math.pow(joinOut[seg], w);
                 }
             }
             Lpc.blendToPredictor(fa.reflection(), fb.reflection(), w, a, work);
@@ -158,7 +127,7 @@ final class DiphoneSynth {
             byte[] res = src.residual();
             int len = res.length;
 
-            double g = Phrase.curve(gain, t) / 32768.0 * join;
+            double g = Phrase.curve(gain, t) / 32768.0;
             double breathAmp = breath * src.residualRms() * 1.7;
             boolean tile = unvoiced[seg] && period > len;
             int offset = (int) Math.round(pm + (period - len) / 2.0);
