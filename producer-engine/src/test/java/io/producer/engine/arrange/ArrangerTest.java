@@ -149,7 +149,7 @@ class ArrangerTest {
         for (double strength : new double[]{0.5, 0.9}) {
             Score s = song("upbeat electronic dance music with energetic synths", null, true, Profile.DEFAULT, strength);
             List<Note> lead = part(s, PartRole.LEAD).notes();
-            long off = lead.stream().filter(n -> Math.abs(n.startBeat() * 4 - Math.rint(n.startBeat() * 4)) > 0.05).count();
+            long off = offSixteenths(lead, 0.05);
             assertTrue(lead.size() > 20 && off == 0, strength + ": " + off + " of " + lead.size() + " lead notes off the 16th grid");
         }
     }
@@ -158,8 +158,13 @@ class ArrangerTest {
     void humanisedButDeterministic() {
         Score a = song("indie rock with jangly guitars", null, true, Profile.DEFAULT), b = song("indie rock with jangly guitars", null, true, Profile.DEFAULT);
         assertEquals(a, b);
-        long offGrid = part(a, PartRole.HARMONY).notes().stream().filter(n -> Math.abs(n.startBeat() * 4 - Math.rint(n.startBeat() * 4)) > 1e-6).count();
+        long offGrid = offSixteenths(part(a, PartRole.HARMONY).notes(), 1e-6);
         assertTrue(offGrid > 0, "live genres are not quantised to the grid");
+    }
+
+    /** How many of {@code notes} start more than {@code tolerance} sixteenths off the 16th grid. */
+    private static long offSixteenths(List<Note> notes, double tolerance) {
+        return notes.stream().filter(n -> Math.abs(n.startBeat() * 4 - Math.rint(n.startBeat() * 4)) > tolerance).count();
     }
 
     /** Mean velocity of a part's notes that start on a beat, and of those that start between beats. */
