@@ -21,8 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DiphoneBank {
     static final int RATE = 16000;
 
-    /** One pitch period of the recording: its vocal-tract filter and the excitation that drove it. */
-    record Frame(float[] reflection, byte[] residual, float residualRms) {
+    /**
+     * One pitch period of the recording: its vocal-tract filter and the excitation that drove it;
+     * {@code level} is about the RMS it had in the recording (the residual's times the filter's gain),
+     * by which two recordings are matched where they meet.
+     */
+    record Frame(float[] reflection, byte[] residual, float residualRms, float level) {
         int length() { return residual.length; }
     }
 
@@ -141,6 +145,7 @@ final class DiphoneBank {
             double v = ULAW[r + 128];
             e += v * v;
         }
-        return new Frame(Lpc.toReflection(a), res, (float) Math.sqrt(e / Math.max(1, res.length)));
+        float rms = (float) Math.sqrt(e / Math.max(1, res.length));
+        return new Frame(Lpc.toReflection(a), res, rms, (float) (rms * Lpc.impulseGain(a)));
     }
 }

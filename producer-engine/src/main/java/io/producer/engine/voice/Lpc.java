@@ -61,4 +61,22 @@ final class Lpc {
         double f = r;
         for (int k = 0; k < a.length; k++, f *= r) a[k] *= f;
     }
+
+    /**
+     * The RMS gain of the filter for white excitation: the root of its impulse response's energy over
+     * its first 256 samples. The sharpest of kal's formants ring longer, but two recordings of one
+     * phone, which is what the gain compares, have much the same ones.
+     */
+    static double impulseGain(double[] a) {
+        int p = a.length;
+        double[] y = new double[256];
+        double energy = 0;
+        for (int n = 0; n < y.length; n++) {
+            double v = n == 0 ? 1 : 0;
+            for (int k = 0; k < p && k < n; k++) v += a[k] * y[n - 1 - k];
+            y[n] = v;
+            energy += v * v;
+        }
+        return Math.sqrt(energy);
+    }
 }

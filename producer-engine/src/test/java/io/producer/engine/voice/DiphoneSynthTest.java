@@ -1,0 +1,45 @@
+package io.producer.engine.voice;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiphoneSynthTest {
+    private static final DiphoneBank BANK = DiphoneBank.get();
+
+    /**
+     * The "l" of "tell" is sung from two recordings, the end of "t-l" and the start of "l-eh", which kal
+     * recorded 13 dB apart. Sung at its spoken length, the phone switches from one to the other in its
+     * middle; the level there must not step by the recordings' difference.
+     */
+    @Test
+    void aPhonesTwoRecordingsMeetAtOneLevel() {
+        DiphoneBank.Half in = BANK.pair("t", "l").startOfSecond(), out = BANK.pair("l", "eh").endOfFirst();
+        double recorded = 20 * Math.log10(in.frames()[in.frames().length - 1].level() / out.frames()[0].level());
+        assertTrue(Math.abs(recorded) > 10, "the recordings differ by " + recorded + " dB");
+
+        // the l exactly as long as its two halves, so that the join falls at a known sample
+        double l0 = 0.2, l1 = l0 + (in.length() + out.length()) / (double) DiphoneBank.RATE;
+        List<SungPhone> phones = List.of(new SungPhone("pau", 0, 0.1), new SungPhone("t", 0.1, l0),
+                new SungPhone("l", l0, l1), new SungPhone("eh", l1, l1 + 0.15), new SungPhone("pau", l1 + 0.15, l1 + 0.25));
+        int frames = (int) Math.ceil((l1 + 0.25) * Phrase.CONTROL_RATE) + 2;
+        float[] pitch = new float[frames], gain = new float[frames];
+        Arrays.fill(pitch, 50f);
+        Arrays.fill(gain, 1f);
+        float[] voice = new DiphoneSynth(BANK).render(new Phrase(0, l1 + 0.25, phones, pitch, gain, 0, 1), 1.0);
+
+        int join = (int) Math.round(l0 * DiphoneBank.RATE) + in.length();
+        int span = (int) (0.015 * DiphoneBank.RATE);
+        double step = 10 * Math.log10(power(voice, join - span, join) / power(voice, join, join + span));
+        assertTrue(Math.abs(step) < 3, "the level steps by " + step + " dB at the join (recordings: " + recorded + " dB)");
+    }
+
+    private static double power(float[] x, int from, int to) {
+        double e = 0;
+        for (int i = from; i < to; i++) e += x[i] * x[i];
+        return e / (to - from);
+    }
+}
