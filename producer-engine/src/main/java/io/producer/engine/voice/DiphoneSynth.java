@@ -42,8 +42,10 @@ final class DiphoneSynth {
      * "magic"), and the timeline lost words. Measured at lyrics_strength 0.9, nine seed lyrics on three
      * composition seeds: male 0.366 / 0.366 / 0.376 -> 0.351 / 0.356 / 0.338, female 0.343 / 0.393 /
      * 0.396 -> 0.371 / 0.398 / 0.383, so even. Unvoiced phones matched too, the levels matched only
-     * within 30 ms of the join, or matched as sung (the filter at the note's harmonics) rather than as
-     * recorded read no better.
+     * within 30 ms of the join, or matched as sung rather than as recorded read no better. As recorded,
+     * a vowel can still change level as sung (the male "me" at 147 Hz rises 10 dB through its hold);
+     * matching its halves by singing each frame a few periods held it level, but cost words: nine lyrics
+     * male 0.348 -> 0.360, female 0.384 -> 0.393 over the three seeds (README).
      */
     static final double JOIN_LIMIT = 2;
 
