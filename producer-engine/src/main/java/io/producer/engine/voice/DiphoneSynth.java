@@ -88,12 +88,12 @@ final class DiphoneSynth {
             double l = in[i].frames()[in[i].frames().length - 1].level(), r = outOf[i].frames()[0].level();
             if (l <= 0 || r <= 0) continue;
             if (Phone.isVowel(phones.get(i).phone())) { // the first half as recorded: no swell at the onset
-                joinOut[i] = Math.max(1 / (JOIN_LIMIT * JOIN_LIMIT), Math.min(JOIN_LIMIT * JOIN_LIMIT, l / r));
+                joinOut[i] = Math.clamp(l / r, 1 / (JOIN_LIMIT * JOIN_LIMIT), JOIN_LIMIT * JOIN_LIMIT);
                 continue;
             }
             double mean = Math.sqrt(l * r);
-            joinIn[i] = Math.max(1 / JOIN_LIMIT, Math.min(JOIN_LIMIT, mean / l));
-            joinOut[i] = Math.max(1 / JOIN_LIMIT, Math.min(JOIN_LIMIT, mean / r));
+            joinIn[i] = Math.clamp(mean / l, 1 / JOIN_LIMIT, JOIN_LIMIT);
+            joinOut[i] = Math.clamp(mean / r, 1 / JOIN_LIMIT, JOIN_LIMIT);
         }
 
         int order = bank.order();
