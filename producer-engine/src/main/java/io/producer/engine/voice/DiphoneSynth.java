@@ -56,7 +56,7 @@ final class DiphoneSynth {
      * timeline heard the word 82 ms late. The second half is never raised past this factor (6 dB) above
      * the first as the synth sings both at the note's pitch ({@link #sungLevel}). Nine seed lyrics at
      * 0.9, WER on four composition seeds, male 0.351 / 0.356 / 0.338 / 0.393 -> 0.353 / 0.356 / 0.333 /
-     * 0.388, female on three 0.371 / 0.398 / 0.383 -> 0.371 / 0.390 / 0.388; timeline misses male 11 ->
+     * 0.388, female on three 0.371 / 0.398 / 0.383 -> 0.368 / 0.390 / 0.388; timeline misses male 11 ->
      * 6, female 13 -> 5. At 4 dB, or bounded both ways, the male read 0.009-0.013 worse (README).
      */
     static final double SUNG_LIMIT = 2;
@@ -213,7 +213,7 @@ final class DiphoneSynth {
      * through its (widened) filter for six periods, the last four measured. Estimating it from the filter
      * at the harmonics alone was wrong by up to 17 dB: the residual is not white.
      */
-    static double sungLevel(DiphoneBank.Frame f, double hz, double rate) {
+    private static double sungLevel(DiphoneBank.Frame f, double hz, double rate) {
         int order = f.reflection().length;
         double[] a = new double[order];
         Lpc.blendToPredictor(f.reflection(), f.reflection(), 0, a, new double[order]);
