@@ -97,12 +97,12 @@ final class DiphoneSynth {
         for (int i = 0; i < count; i++) {
             joinIn[i] = joinOut[i] = 1;
             if (unvoiced[i] || phones.get(i).phone().equals(Phone.PAU)) continue;
-            double l = in[i].frames()[in[i].frames().length - 1].level(), r = outOf[i].frames()[0].level();
+            DiphoneBank.Frame last = in[i].frames()[in[i].frames().length - 1], first = outOf[i].frames()[0];
+            double l = last.level(), r = first.level();
             if (l <= 0 || r <= 0) continue;
             if (Phone.isVowel(phones.get(i).phone())) { // the first half as recorded: no swell at the onset
                 double hz = Phrase.hz(phrase.pitch(), (s[i] + e[i]) / 2 / vr);
-                double sung = sungLevel(in[i].frames()[in[i].frames().length - 1], hz, vr)
-                        / sungLevel(outOf[i].frames()[0], hz, vr);
+                double sung = sungLevel(last, hz, vr) / sungLevel(first, hz, vr);
                 joinOut[i] = Math.clamp(Math.min(l / r, sung * SUNG_LIMIT), 1 / (JOIN_LIMIT * JOIN_LIMIT), JOIN_LIMIT * JOIN_LIMIT);
                 continue;
             }
@@ -184,7 +184,7 @@ final class DiphoneSynth {
             double g = Phrase.curve(gain, t) / 32768.0 * join;
             double breathAmp = breath * src.residualRms() * 1.7;
             boolean tile = unvoiced[seg] && period > len;
-            int offset = (int) Math.round(pm + (period - len) / 2.0);
+            int offset = centredIn(pm, period, len);
             int n0 = (int) Math.ceil(pm);
             int n1 = Math.min(total, (int) Math.ceil(pm + period));
             if (!unvoiced[seg]) h1.measure(a, 2 * Math.PI / period, n0, n1);
@@ -193,8 +193,7 @@ final class DiphoneSynth {
                 if (tile) {
                     ex = ulaw[res[(n - n0) % len] + 128];
                 } else {
-                    int ri = n - offset;
-                    ex = ri < 0 || ri >= len ? 0 : ulaw[res[ri] + 128];
+                    ex = residualAt(res, n - offset);
                 }
                 if (breathAmp > 0) ex += breathAmp * (noise.nextDouble() * 2 - 1);
                 double y = ex * g;
@@ -224,17 +223,26 @@ final class DiphoneSynth {
         double[] y = new double[total];
         double energy = 0;
         for (double pm = 0; pm < total - 1; pm += period) {
-            int offset = (int) Math.round(pm + (period - len) / 2.0);
+            int offset = centredIn(pm, period, len);
             int n1 = Math.min(total, (int) Math.ceil(pm + period));
             for (int n = (int) Math.ceil(pm); n < n1; n++) {
-                int ri = n - offset;
-                double v = ri < 0 || ri >= len ? 0 : DiphoneBank.ULAW[res[ri] + 128];
+                double v = residualAt(res, n - offset);
                 for (int k = 0; k < Math.min(order, n); k++) v += a[k] * y[n - 1 - k];
                 y[n] = v;
                 if (n >= from) energy += v * v;
             }
         }
         return Math.sqrt(energy / Math.max(1, total - from));
+    }
+
+    /** Where a residual of {@code len} samples starts so that it is centred in the period starting at {@code pm}. */
+    private static int centredIn(double pm, double period, int len) {
+        return (int) Math.round(pm + (period - len) / 2.0);
+    }
+
+    /** Sample {@code i} of a μ-law residual; silence outside it. */
+    private static double residualAt(byte[] res, int i) {
+        return i < 0 || i >= res.length ? 0 : DiphoneBank.ULAW[res[i] + 128];
     }
 
     private static int locate(DiphoneBank.Half h, double u) {

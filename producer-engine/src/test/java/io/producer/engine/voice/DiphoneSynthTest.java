@@ -25,11 +25,7 @@ class DiphoneSynthTest {
         double l0 = 0.2, l1 = l0 + (in.length() + out.length()) / (double) DiphoneBank.RATE;
         List<SungPhone> phones = List.of(new SungPhone("pau", 0, 0.1), new SungPhone("t", 0.1, l0),
                 new SungPhone("l", l0, l1), new SungPhone("eh", l1, l1 + 0.15), new SungPhone("pau", l1 + 0.15, l1 + 0.25));
-        int frames = (int) Math.ceil((l1 + 0.25) * Phrase.CONTROL_RATE) + 2;
-        float[] pitch = new float[frames], gain = new float[frames];
-        Arrays.fill(pitch, 50f);
-        Arrays.fill(gain, 1f);
-        float[] voice = new DiphoneSynth(BANK).render(new Phrase(0, l1 + 0.25, phones, pitch, gain, 0, 1), 1.0);
+        float[] voice = singAtMidi50(phones);
 
         int join = (int) Math.round(l0 * DiphoneBank.RATE) + in.length();
         int span = (int) (0.015 * DiphoneBank.RATE);
@@ -48,11 +44,7 @@ class DiphoneSynthTest {
         double m0 = 0.2, i0 = 0.28, i1 = i0 + 0.6, end = i1 + 0.1;
         List<SungPhone> phones = List.of(new SungPhone("pau", 0, m0), new SungPhone("m", m0, i0),
                 new SungPhone("iy", i0, i1), new SungPhone("pau", i1, end));
-        int frames = (int) Math.ceil(end * Phrase.CONTROL_RATE) + 2;
-        float[] pitch = new float[frames], gain = new float[frames];
-        Arrays.fill(pitch, 50f);
-        Arrays.fill(gain, 1f);
-        float[] voice = new DiphoneSynth(BANK).render(new Phrase(0, end, phones, pitch, gain, 0, 1), 1.0);
+        float[] voice = singAtMidi50(phones);
 
         // the hold lies between the two recordings; compare the vowel just before it and just after it
         int holdFrom = (int) Math.round(i0 * DiphoneBank.RATE) + in.length();
@@ -60,6 +52,16 @@ class DiphoneSynthTest {
         int span = (int) (0.02 * DiphoneBank.RATE);
         double rise = 10 * Math.log10(power(voice, holdTo, holdTo + span) / power(voice, holdFrom - span, holdFrom));
         assertTrue(rise < 6.5, "the held vowel rises " + rise + " dB from one recording to the other");
+    }
+
+    /** The phones sung from time 0 to the last one's end on MIDI 50 (147 Hz) at a constant level, male vocal tract. */
+    private static float[] singAtMidi50(List<SungPhone> phones) {
+        double end = phones.get(phones.size() - 1).end();
+        int frames = (int) Math.ceil(end * Phrase.CONTROL_RATE) + 2;
+        float[] pitch = new float[frames], gain = new float[frames];
+        Arrays.fill(pitch, 50f);
+        Arrays.fill(gain, 1f);
+        return new DiphoneSynth(BANK).render(new Phrase(0, end, phones, pitch, gain, 0, 1), 1.0);
     }
 
     private static double power(float[] x, int from, int to) {
