@@ -197,19 +197,34 @@ class ComposerTest {
 
     @Test
     void aLineAsLongAsTheOneTwoUpRepeatsItsRhythm() {
-        String hook = "[Chorus]\nStarry night starry night\nLet your light ignite ignite\nBright as day bright as day\nGuide my way guide my way";
-        Score s = compose("pop", hook, 0.9, false, "h");
+        // on the lyrical grid (below MelodyWriter.SPOKEN_FROM) a hook is built by repetition
+        Score s = compose("pop", HOOK, 0.3, false, "h");
+        assertEquals(lineRhythm(s, 0), lineRhythm(s, 2), "lines 1 and 3 (six syllables each) share their rhythm");
+    }
+
+    @Test
+    void aClearLineKeepsItsOwnRhythmWhereTheLineTwoUpIsAsLong() {
+        // the same line first in its chorus, and third after a line as long with the same stresses
+        String[] lines = HOOK.split("\n");
+        String reordered = String.join("\n", lines[0], lines[3], lines[2], lines[1], lines[4]);
+        List<Double> alone = lineRhythm(compose("pop", HOOK, 0.9, false, "h"), 0);
+        List<Double> after = lineRhythm(compose("pop", reordered, 0.9, false, "h"), 2);
+        assertEquals(alone, after, "\"" + lines[1] + "\" in its spoken rhythm wherever it stands");
+    }
+
+    private static final String HOOK = "[Chorus]\nStarry night starry night\nLet your light ignite ignite\nBright as day bright as day\nGuide my way guide my way";
+
+    /** The start beats of the chorus's {@code line}'s notes, from the line's start. */
+    private static List<Double> lineRhythm(Score s, int line) {
         double bpb = s.meter().beatsPerBar();
         Section chorus = s.sections().get(1);
         double lineBeats = chorus.bars() * bpb / 4;
-        List<Double> first = new ArrayList<>(), third = new ArrayList<>();
+        List<Double> out = new ArrayList<>();
         for (VocalNote n : s.vocal().notes()) {
             double rel = n.startBeat() - chorus.startBar() * bpb;
-            int line = (int) Math.floor(rel / lineBeats + 1e-9);
-            if (line == 0) first.add(rel);
-            if (line == 2) third.add(rel - 2 * lineBeats);
+            if ((int) Math.floor(rel / lineBeats + 1e-9) == line) out.add(rel - line * lineBeats);
         }
-        assertEquals(first, third, "lines 1 and 3 (six syllables each) share their rhythm");
+        return out;
     }
 
     @Test
