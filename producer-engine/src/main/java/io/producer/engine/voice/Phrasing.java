@@ -18,6 +18,13 @@ final class Phrasing {
     private static final double LEAD_IN = 0.06;
     private static final double LEAD_OUT = 0.10;
     /**
+     * How far before its vowel at most a note's pitch glide is centred when it is not sung in the
+     * consonants ({@link VoiceStyle#spokenGlide}). Gliding through the whole onset ("st" of "stay") sings
+     * the end of the previous note off its pitch (measured: Starry Night 0.9 pitch accuracy male 0.897 →
+     * 0.903, female 0.902 → 0.911 with the glide just before the vowel).
+     */
+    private static final double GLIDE_LEAD = 0.025;
+    /**
      * A word that begins on its vowel right after a word ending on one ("the air", "sky I stare")
      * starts with a glottal onset: the voice drops for this long before the vowel, to
      * {@link #GLOTTAL_DIP} of its level. Sung legato, the two vowels would otherwise merge into one
@@ -98,7 +105,7 @@ final class Phrasing {
                     // as loud as the syllable before all the way ("I need", "only love"): the energy shows no
                     // start, and the word is heard where its pitch arrives, if it moves
                     SungNote note = s.notes().get(0);
-                    heard = Math.min(vowel, Math.max(from, arrival(notes.get(noteIndex - 1).midi(), note.midi(), glideCentre(note, lay.vowelEnd()[i - 1]), style)));
+                    heard = Math.min(vowel, Math.max(from, arrival(notes.get(noteIndex - 1).midi(), note.midi(), glideCentre(note, lay.onset()[i], lay.vowelEnd()[i - 1], style), style)));
                 }
                 out[noteIndex] = heard;
             }
@@ -124,18 +131,20 @@ final class Phrasing {
     }
 
     /**
-     * Where the pitch glide into a syllable's first note is centred: halfway between the previous
-     * vowel's end and this vowel's onset, so that the pitch moves during the consonants between them
-     * and the vowel starts on its note. A recogniser reads a word from the consonant-to-vowel
-     * transition, and a pitch moving there costs words: FreeTTS's own timing sung on a held tune
-     * ({@code VocalEval resynth}, nine seed lyrics at +10 semitones) read WER 0.376 with each change at the
-     * vowel's onset, 0.329 with it where the previous vowel ends, 0.336 on FreeTTS's intonation. Sung,
-     * Starry Night at lyrics_strength 0.9 on eight composition seeds read male 0.545 -> 0.529, female
-     * 0.607 -> 0.607, against a glide centred at most 25 ms before the vowel (the rule until 2026-12-04,
-     * chosen for pitch accuracy); centred on the previous vowel's end 0.542, a half glide after it 0.551.
+     * Where the pitch glide into a syllable's first note is centred. For clear lyrics
+     * ({@link VoiceStyle#spokenGlide}) halfway between the previous vowel's end and this vowel's onset,
+     * so that the pitch moves during the consonants between them and the vowel starts on its note. A
+     * recogniser reads a word from the consonant-to-vowel transition, and a pitch moving there costs
+     * words: FreeTTS's own timing sung on a held tune ({@code VocalEval resynth}, nine seed lyrics at
+     * +10 semitones) read WER 0.376 with each change at the vowel's onset, 0.329 with it where the
+     * previous vowel ends, 0.336 on FreeTTS's intonation. Sung, Starry Night at lyrics_strength 0.9 on
+     * eight composition seeds read male 0.545 -> 0.529, female 0.607 -> 0.607 against the glide just
+     * before the vowel; centred on the previous vowel's end 0.542, a half glide after it 0.551.
+     * Otherwise just before the vowel, within its onset consonants ({@link #GLIDE_LEAD}).
      */
-    private static double glideCentre(SungNote note, double previousVowelEnd) {
-        return Math.min(note.start(), (previousVowelEnd + note.start()) / 2);
+    private static double glideCentre(SungNote note, double onset, double previousVowelEnd, VoiceStyle style) {
+        if (style.spokenGlide()) return Math.min(note.start(), (previousVowelEnd + note.start()) / 2);
+        return note.start() - Math.max(Math.min(0.5 * onset, GLIDE_LEAD), 0.35 * style.portamento());
     }
 
     private static double glideTime(VoiceStyle style) {
@@ -225,12 +234,12 @@ final class Phrasing {
         int frames = (int) Math.ceil((end - start) * Phrase.CONTROL_RATE) + 2;
         float[] pitch = new float[frames];
         float[] gain = new float[frames];
-        pitchCurve(syl, vowelEnd, base, style, start, pitch, seed);
+        pitchCurve(syl, onset, vowelEnd, base, style, start, pitch, seed);
         gainCurve(syl, onset, base, style, start, gain);
         return new Phrase(start, end, phones, pitch, gain, style.breathiness(), seed);
     }
 
-    private static void pitchCurve(List<Syllable> syl, double[] vowelEnd, int base, VoiceStyle style, double start,
+    private static void pitchCurve(List<Syllable> syl, double[] onset, double[] vowelEnd, int base, VoiceStyle style, double start,
                                    float[] pitch, long seed) {
         List<double[]> marks = new ArrayList<>(); // {transition centre, note start, note end, midi, stressed}
         for (int k = 0; k < syl.size(); k++) {
@@ -239,7 +248,7 @@ final class Phrasing {
                 SungNote note = s.notes().get(j);
                 // a phrase's first note has no glide into it
                 double centre = j > 0 ? note.start() - 0.35 * style.portamento()
-                        : k > 0 ? glideCentre(note, vowelEnd[base + k - 1]) : note.start();
+                        : k > 0 ? glideCentre(note, onset[base + k], vowelEnd[base + k - 1], style) : note.start();
                 marks.add(new double[]{centre, note.start(), note.end(), note.midi(), note.stressed() ? 1 : 0});
             }
         }

@@ -18,10 +18,20 @@ import io.producer.engine.score.Voice;
  * @param speech           rap: speech-like pitch contours and spoken vowel lengths on the beat
  * @param autotune         hard pitch snapping: instant note changes, no vibrato, no drift
  * @param vocoder          the voice only shapes a synthetic carrier playing the notes
+ * @param spokenGlide      clear lyrics: the pitch moves to the next note during the consonants before its
+ *                         vowel, as in speech, not just before the vowel
  */
 record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, double vibratoDelay,
                   double portamento, double breathiness, double consonantScale, double level,
-                  double driftCents, boolean speech, boolean autotune, boolean vocoder) {
+                  double driftCents, boolean speech, boolean autotune, boolean vocoder, boolean spokenGlide) {
+
+    /**
+     * lyrics_strength from which the pitch moves during the consonants (the free spoken rhythm of
+     * {@code MelodyWriter}). Below it a line's stresses sit on beats, and the note changes just before
+     * its vowel, on the beat: with the glide in the consonants at 0.5, aubio heard the 73 BPM female
+     * ballad of the seed prompts at 146.
+     */
+    static final double SPOKEN_GLIDE_FROM = 0.7;
 
     static VoiceStyle of(Voice voice, double lyricsStrength) {
         double ls = Math.max(0, Math.min(1, lyricsStrength));
@@ -74,16 +84,17 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
         // clearer diction when the request weighs the lyrics: longer consonants, calmer vibrato
         double consonants = 0.95 + 0.3 * ls;
         vib *= 1.15 - 0.3 * ls;
-        return new VoiceStyle(formant, vib, vibHz, delay, port, breath, consonants, level, drift, speech, autotune, vocoder);
+        return new VoiceStyle(formant, vib, vibHz, delay, port, breath, consonants, level, drift, speech, autotune, vocoder,
+                ls >= SPOKEN_GLIDE_FROM);
     }
 
     VoiceStyle withFormantScale(double f) {
         return new VoiceStyle(f, vibratoCents, vibratoHz, vibratoDelay, portamento, breathiness, consonantScale, level,
-                driftCents, speech, autotune, vocoder);
+                driftCents, speech, autotune, vocoder, spokenGlide);
     }
 
     VoiceStyle withLevel(double l) {
         return new VoiceStyle(formantScale, vibratoCents, vibratoHz, vibratoDelay, portamento, breathiness, consonantScale, l,
-                driftCents, speech, autotune, vocoder);
+                driftCents, speech, autotune, vocoder, spokenGlide);
     }
 }
