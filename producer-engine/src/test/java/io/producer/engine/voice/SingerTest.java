@@ -141,6 +141,21 @@ class SingerTest {
     }
 
     @Test
+    void clearLyricsMoveThePitchDuringTheConsonantsBeforeTheVowel() {
+        // "lie, my": the "m" of the second syllable is sung before its note, between the two vowels
+        List<SungNote> notes = List.of(
+                new SungNote(1.0, 1.5, 50, 100, List.of("l", "ay"), false, true, 0, 0),
+                new SungNote(1.5, 1.9, 57, 100, List.of("m", "ay"), false, true, 1, 0));
+        for (double strength : new double[]{0.9, 0.5}) {
+            Phrase p = Phrasing.plan(notes, VoiceStyle.of(SketchSong.voice(Voice.Type.MALE), strength), 1).get(0);
+            double offNote = Math.abs(Phrase.curve(p.pitch(), 1.49 - p.start()) - 57);
+            // clear lyrics: the vowel starts on its note, as in speech; otherwise the note changes on the beat
+            if (strength == 0.9) assertTrue(offNote < 0.2, "10 ms before the vowel, " + offNote + " semitones off");
+            else assertTrue(offNote > 0.5, "10 ms before the vowel at 0.5, " + offNote + " semitones off");
+        }
+    }
+
+    @Test
     void timelineFollowsTheWordsInOrderInsideTheSong() {
         Score score = SketchSong.score(LYRICS, SketchSong.voice(Voice.Type.MALE), 100, 0.5, "t");
         List<WordTiming> t = singer.perform(score, Profile.DEFAULT).timeline();
