@@ -87,9 +87,10 @@ public final class MelodyWriter {
      * first moves to the nearest beat and the syllables between stretch with it ({@link #onMeter}), so
      * the words sit in the groove. Nine lyrics at 0.5 (eval-vocals --survey): male WER 0.440 -> 0.500,
      * female 0.550 -> 0.619; on the nearest 8th note instead, 0.465 and 0.610, but aubio then read a
-     * 91 BPM orchestral song's tempo as 122.5 (91 with stresses on beats).
+     * 91 BPM orchestral song's tempo as 122.5 (91 with stresses on beats). From here on the singer also
+     * moves its pitch during the consonants between notes ({@code VoiceStyle}).
      */
-    static final double FREE_SPEECH_FROM = 0.7;
+    public static final double FREE_SPEECH_FROM = 0.7;
 
     /** A sung note relative to nothing in particular: absolute beat, and the syllable index within its line. */
     public record Sung(double start, double duration, int midi, int velocity, int syllable, boolean melisma, boolean stressed) {}

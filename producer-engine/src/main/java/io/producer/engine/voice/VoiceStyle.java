@@ -1,5 +1,6 @@
 package io.producer.engine.voice;
 
+import io.producer.engine.compose.MelodyWriter;
 import io.producer.engine.score.Voice;
 
 /**
@@ -24,14 +25,6 @@ import io.producer.engine.score.Voice;
 record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, double vibratoDelay,
                   double portamento, double breathiness, double consonantScale, double level,
                   double driftCents, boolean speech, boolean autotune, boolean vocoder, boolean spokenGlide) {
-
-    /**
-     * lyrics_strength from which the pitch moves during the consonants (the free spoken rhythm of
-     * {@code MelodyWriter}). Below it a line's stresses sit on beats, and the note changes just before
-     * its vowel, on the beat: with the glide in the consonants at 0.5, aubio heard the 73 BPM female
-     * ballad of the seed prompts at 146.
-     */
-    static final double SPOKEN_GLIDE_FROM = 0.7;
 
     static VoiceStyle of(Voice voice, double lyricsStrength) {
         double ls = Math.max(0, Math.min(1, lyricsStrength));
@@ -84,8 +77,12 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
         // clearer diction when the request weighs the lyrics: longer consonants, calmer vibrato
         double consonants = 0.95 + 0.3 * ls;
         vib *= 1.15 - 0.3 * ls;
+        // the pitch moves in the consonants where the line is set in its free spoken rhythm; below, its
+        // stresses sit on beats and the note changes just before its vowel, on the beat (with the glide
+        // in the consonants at 0.5, aubio heard the 73 BPM female ballad of the seed prompts at 146)
+        boolean spokenGlide = ls >= MelodyWriter.FREE_SPEECH_FROM;
         return new VoiceStyle(formant, vib, vibHz, delay, port, breath, consonants, level, drift, speech, autotune, vocoder,
-                ls >= SPOKEN_GLIDE_FROM);
+                spokenGlide);
     }
 
     VoiceStyle withFormantScale(double f) {
