@@ -38,7 +38,10 @@ record VoiceStyle(double formantScale, double vibratoCents, double vibratoHz, do
             // lyrics at lyrics_strength 0.9 (eval-vocals --survey, PocketSphinx WER), female: 0.503
             // at breath 0.11, 0.485 at 0.2, 0.443 at 0.3, 0.440 at 0.45; male: 0.383 at 0.08, 0.363 at
             // 0.2; alto 0.398 at 0.08, 0.331 at 0.3. A female tract of 1.13, not 1.17, read 0.361 against
-            // 0.440 with clear lines sung low (MelodyWriter.CLEAR_MAX_SHIFT); alto at 1.17, 0.418.
+            // 0.440 with clear lines sung low (MelodyWriter.CLEAR_MAX_SHIFT); alto at 1.17, 0.418. On the
+            // sound of 2026-12-04 1.09-1.17 read the same (nine lyrics 0.358 at 1.13, 0.356 at 1.17;
+            // Starry Night on eight seeds 0.529 / 0.533 / 0.517); 1.0 (the male's formants) read 0.649
+            // and 1.21 0.607 there, so the tract matters, but not within that span.
             case FEMALE, ALTO -> { formant = 1.13; breath = 0.30; }
             case MALE -> breath = 0.20;
             case SOPRANO -> { formant = 1.21; vib = 60; vibHz = 5.8; delay = 0.16; port = 0.09; breath = 0.05; }
