@@ -59,16 +59,14 @@ class ComposerTest {
 
     /** Mean MIDI of the chorus notes minus that of the verse notes. */
     private static double chorusOverVerse(Score s) {
-        double bpb = s.meter().beatsPerBar();
         double[] sum = new double[2], count = new double[2];
         for (Section sec : s.sections()) {
             int k = sec.kind().equals("chorus") ? 0 : sec.kind().equals("verse") ? 1 : -1;
             if (k < 0) continue;
-            for (VocalNote n : s.vocal().notes())
-                if (n.startBeat() >= sec.startBar() * bpb && n.startBeat() < sec.endBar() * bpb) {
-                    sum[k] += n.midi();
-                    count[k]++;
-                }
+            for (int[] note : melodyOf(s, sec)) {
+                sum[k] += note[1];
+                count[k]++;
+            }
         }
         return sum[0] / count[0] - sum[1] / count[1];
     }
